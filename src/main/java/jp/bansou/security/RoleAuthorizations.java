@@ -1,0 +1,119 @@
+package jp.bansou.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.ALL;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
+import static org.camunda.bpm.engine.authorization.Permissions.TASK_ASSIGN;
+import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
+import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.DECISION_REQUIREMENTS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
+import static org.camunda.bpm.engine.authorization.Resources.FILTER;
+import static org.camunda.bpm.engine.authorization.Resources.GROUP;
+import static org.camunda.bpm.engine.authorization.Resources.HISTORIC_PROCESS_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.HISTORIC_TASK;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.TASK;
+import static org.camunda.bpm.engine.authorization.Resources.USER;
+import static jp.bansou.security.StaffGroup.ADMINS;
+import static jp.bansou.security.StaffGroup.ADVISORS;
+import static jp.bansou.security.StaffGroup.ASSISTANTS;
+import static jp.bansou.security.StaffGroup.AUDITORS;
+import static jp.bansou.security.StaffGroup.MANAGERS;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+
+/**
+ * What each role may do, as SPEC's role table says and no more. Tasks are not granted here: the engine
+ * gives a task's candidate group and assignee the right to work on it when the task is created, which is
+ * how advisors and assistants get exactly the tasks of their groups.
+ */
+final class RoleAuthorizations {
+
+  record Grant(StaffGroup group, Resource resource, String resourceId, Permission... permissions) {}
+
+  static List<Grant> grants() {
+    List<Grant> grants = new ArrayList<>();
+    for (StaffGroup caseWorkers : List.of(ADVISORS, ASSISTANTS)) {
+      grants.add(new Grant(caseWorkers, APPLICATION, "tasklist", ACCESS));
+      grants.add(new Grant(caseWorkers, PROCESS_DEFINITION, ANY, READ, CREATE_INSTANCE));
+      grants.add(new Grant(caseWorkers, PROCESS_INSTANCE, ANY, CREATE));
+      grants.add(new Grant(caseWorkers, FILTER, ANY, READ));
+      grants.add(new Grant(caseWorkers, USER, ANY, READ));
+      grants.add(new Grant(caseWorkers, GROUP, ANY, READ));
+    }
+
+    grants.add(new Grant(MANAGERS, APPLICATION, "tasklist", ACCESS));
+    grants.add(new Grant(MANAGERS, APPLICATION, "cockpit", ACCESS));
+    grants.add(new Grant(MANAGERS, PROCESS_DEFINITION, ANY,
+        READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY, READ_TASK, TASK_ASSIGN));
+    grants.add(new Grant(MANAGERS, PROCESS_INSTANCE, ANY, READ, CREATE));
+    grants.add(new Grant(MANAGERS, TASK, ANY, READ, TASK_ASSIGN));
+    grants.addAll(readOnlyInsight(MANAGERS));
+
+    // Auditors look, never touch: no task work, no variable change, no instance modification.
+    grants.add(new Grant(AUDITORS, APPLICATION, "cockpit", ACCESS));
+    grants.add(new Grant(AUDITORS, PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_HISTORY, READ_TASK));
+    grants.add(new Grant(AUDITORS, PROCESS_INSTANCE, ANY, READ));
+    grants.add(new Grant(AUDITORS, TASK, ANY, READ));
+    grants.addAll(readOnlyInsight(AUDITORS));
+
+    // camunda-admin passes every check as the engine's admin group; the explicit grants keep Admin's
+    // authorization pages telling the truth.
+    for (Resources resource : Resources.values()) {
+      grants.add(new Grant(ADMINS, resource, ANY, ALL));
+    }
+    return grants;
+  }
+
+  private static List<Grant> readOnlyInsight(StaffGroup group) {
+    return List.of(
+        new Grant(group, DEPLOYMENT, ANY, READ),
+        new Grant(group, DECISION_DEFINITION, ANY, READ, READ_HISTORY),
+        new Grant(group, DECISION_REQUIREMENTS_DEFINITION, ANY, READ),
+        new Grant(group, HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ),
+        new Grant(group, HISTORIC_TASK, ANY, HistoricTaskPermissions.READ),
+        new Grant(group, FILTER, ANY, READ),
+        new Grant(group, USER, ANY, READ),
+        new Grant(group, GROUP, ANY, READ));
+  }
+
+  /** Creates each grant, or resets it to exactly these permissions, so a restart repairs drift. */
+  static void apply(AuthorizationService authorizations) {
+    for (Grant grant : grants()) {
+      Authorization authorization = authorizations.createAuthorizationQuery()
+          .groupIdIn(grant.group().id())
+          .resourceType(grant.resource())
+          .resourceId(grant.resourceId())
+          .authorizationType(AUTH_TYPE_GRANT)
+          .singleResult();
+      if (authorization == null) {
+        authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+        authorization.setGroupId(grant.group().id());
+        authorization.setResource(grant.resource());
+        authorization.setResourceId(grant.resourceId());
+      }
+      authorization.setPermissions(Arrays.copyOf(grant.permissions(), grant.permissions().length));
+      authorizations.saveAuthorization(authorization);
+    }
+  }
+
+  private RoleAuthorizations() {}
+}

@@ -1,0 +1,28 @@
+package jp.bansou.testing;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+/**
+ * The whole application with its engine, on H2 (or on PostgreSQL under {@code -Ppostgres}). Every test
+ * class carrying it shares one Spring context, so tests must not assume an empty database: each works
+ * with its own business ids. The job executor is off: tests move the engine clock and execute due jobs
+ * themselves.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+    webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = {
+      "camunda.bpm.job-execution.enabled=false",
+      "bansou.data-dir=target/test-data/engine"
+    })
+@ExtendWith(EngineTestExtension.class)
+@Tag("engine")
+public @interface EngineTest {}

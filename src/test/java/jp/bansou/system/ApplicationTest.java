@@ -1,0 +1,81 @@
+package jp.bansou.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.TimeZone;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import jp.bansou.testing.EngineTest;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+@EngineTest
+class ApplicationTest {
+
+  private static final Pattern PROCESS_ID = Pattern.compile("<bpmn:process id=\"([^\"]+)\"");
+
+  @Autowired RepositoryService repository;
+  @Autowired TestRestTemplate http;
+
+  @Test
+  void everyModelInTheBpmnFolderIsDeployed() throws IOException {
+    List<String> processIds = processIdsIn(Path.of("bpmn"));
+
+    assertThat(processIds).isNotEmpty();
+    for (String processId : processIds) {
+      assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(processId).latestVersion().count())
+          .as("deployed definition of %s", processId)
+          .isEqualTo(1);
+    }
+  }
+
+  @Test
+  void theBareAddressLeadsToTasklist() {
+    ResponseEntity<String> response = http.getForEntity("/", String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+    assertThat(response.getHeaders().getLocation()).hasPath("/camunda/app/tasklist/");
+  }
+
+  @Test
+  void healthIsOpenWithoutLogin() {
+    ResponseEntity<String> response = http.getForEntity("/actuator/health", String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(response.getBody()).contains("UP");
+  }
+
+  @Test
+  void otherActuatorEndpointsAreNotExposed() {
+    assertThat(http.getForEntity("/actuator/env", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void theEngineReckonsTimeInJapan() {
+    assertThat(TimeZone.getDefault().getID()).isEqualTo("Asia/Tokyo");
+  }
+
+  static List<String> processIdsIn(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.filter(file -> file.toString().endsWith(".bpmn"))
+          .flatMap(file -> {
+            try {
+              Matcher matcher = PROCESS_ID.matcher(Files.readString(file));
+              return matcher.results().map(match -> match.group(1)).toList().stream();
+            } catch (IOException e) {
+              throw new IllegalStateException(e);
+            }
+          })
+          .toList();
+    }
+  }
+}

@@ -39,7 +39,7 @@ class ProductionProfileTest {
         .web(WebApplicationType.NONE)
         .profiles("prod")
         .properties(
-            "bansou.data-dir=target/test-data/prod-" + UUID.randomUUID(),
+            "bansou.data-dir=./target/test-data/prod-" + UUID.randomUUID(),
             "camunda.bpm.process-engine-name=prod-test",
             "camunda.bpm.job-execution.enabled=false");
   }

@@ -15,7 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 @Tag("h2")
 class RestartTest {
 
-  private final String dataDir = "target/test-data/restart-" + UUID.randomUUID();
+  private final String dataDir = "./target/test-data/restart-" + UUID.randomUUID();
 
   @Test
   void aCaseStartedBeforeARestartIsThereAfterIt() {

@@ -21,7 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
     webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = {
       "camunda.bpm.job-execution.enabled=false",
-      "bansou.data-dir=target/test-data/engine"
+      "bansou.data-dir=./target/test-data/engine"
     })
 @ExtendWith(EngineTestExtension.class)
 @Tag("engine")

@@ -8,7 +8,6 @@ import jp.bansou.BansouApplication;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -36,9 +35,9 @@ class ProductionProfileTest {
 
   private SpringApplicationBuilder production() {
     return new SpringApplicationBuilder(BansouApplication.class)
-        .web(WebApplicationType.NONE)
-        .profiles("prod")
+                .profiles("prod")
         .properties(
+            "server.port=0",
             "bansou.data-dir=./target/test-data/prod-" + UUID.randomUUID(),
             "camunda.bpm.process-engine-name=prod-test",
             "camunda.bpm.job-execution.enabled=false");

@@ -3,6 +3,10 @@ package jp.bansou.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,11 +43,13 @@ class ApplicationTest {
   }
 
   @Test
-  void theBareAddressLeadsToTasklist() {
-    ResponseEntity<String> response = http.getForEntity("/", String.class);
+  void theBareAddressLeadsToTasklist() throws Exception {
+    HttpResponse<Void> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(http.getRootUri() + "/")).build(), HttpResponse.BodyHandlers.discarding());
 
-    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FOUND);
-    assertThat(response.getHeaders().getLocation()).hasPath("/camunda/app/tasklist/");
+    assertThat(response.statusCode()).isEqualTo(302);
+    assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
+        location -> assertThat(URI.create(location)).hasPath("/camunda/app/tasklist/"));
   }
 
   @Test

@@ -46,8 +46,8 @@ class RestartTest {
 
   private ConfigurableApplicationContext start() {
     return new SpringApplicationBuilder(BansouApplication.class)
-        .web(org.springframework.boot.WebApplicationType.NONE)
-        .properties(
+                .properties(
+            "server.port=0",
             "bansou.data-dir=" + dataDir,
             "camunda.bpm.process-engine-name=restart-test",
             "camunda.bpm.job-execution.enabled=false")

@@ -15,7 +15,6 @@ import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_REQUIREMENTS_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
-import static org.camunda.bpm.engine.authorization.Resources.FILTER;
 import static org.camunda.bpm.engine.authorization.Resources.GROUP;
 import static org.camunda.bpm.engine.authorization.Resources.HISTORIC_PROCESS_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Resources.HISTORIC_TASK;
@@ -43,7 +42,8 @@ import org.camunda.bpm.engine.authorization.Resources;
 /**
  * What each role may do, as SPEC's role table says and no more. Tasks are not granted here: the engine
  * gives a task's candidate group and assignee the right to work on it when the task is created, which is
- * how advisors and assistants get exactly the tasks of their groups.
+ * how advisors and assistants get exactly the tasks of their groups. Tasklist filters are granted one by
+ * one to the roles they are meant for ({@code jp.bansou.tasklist.TasklistFilterSetup}).
  */
 final class RoleAuthorizations {
 
@@ -55,7 +55,6 @@ final class RoleAuthorizations {
       grants.add(new Grant(caseWorkers, APPLICATION, "tasklist", ACCESS));
       grants.add(new Grant(caseWorkers, PROCESS_DEFINITION, ANY, READ, CREATE_INSTANCE));
       grants.add(new Grant(caseWorkers, PROCESS_INSTANCE, ANY, CREATE));
-      grants.add(new Grant(caseWorkers, FILTER, ANY, READ));
       grants.add(new Grant(caseWorkers, USER, ANY, READ));
       grants.add(new Grant(caseWorkers, GROUP, ANY, READ));
     }
@@ -90,7 +89,6 @@ final class RoleAuthorizations {
         new Grant(group, DECISION_REQUIREMENTS_DEFINITION, ANY, READ),
         new Grant(group, HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ),
         new Grant(group, HISTORIC_TASK, ANY, HistoricTaskPermissions.READ),
-        new Grant(group, FILTER, ANY, READ),
         new Grant(group, USER, ANY, READ),
         new Grant(group, GROUP, ANY, READ));
   }

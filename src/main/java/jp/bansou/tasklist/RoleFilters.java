@@ -1,0 +1,57 @@
+package jp.bansou.tasklist;
+
+import static jp.bansou.security.StaffGroup.ADVISORS;
+import static jp.bansou.security.StaffGroup.ASSISTANTS;
+import static jp.bansou.security.StaffGroup.MANAGERS;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The filters each role finds in Tasklist, so that nobody has to build a query to find their work.
+ * Auditors have none: they read history in Cockpit and never work on tasks.
+ */
+final class RoleFilters {
+
+  /**
+   * Visits are the user tasks whose id ends in {@code Visit} ({@code RecordVisit}, {@code RecordStartupVisit}),
+   * whichever track's model they belong to.
+   */
+  static final String VISIT_TASK_KEYS = "%Visit";
+
+  static final List<RoleFilter> ALL = List.of(
+      new RoleFilter(
+          "my-tasks",
+          "自分のタスク",
+          "自分が担当しているタスク（期限の近い順）",
+          -20,
+          "#2f6fb0",
+          Set.of(ADVISORS, ASSISTANTS, MANAGERS),
+          query -> query.taskAssigneeExpression("${currentUser()}").orderByDueDate().asc()),
+      new RoleFilter(
+          "group-tasks",
+          "グループのタスク",
+          "自分のグループに届いた、まだ担当者のいないタスク（期限の近い順）",
+          -10,
+          "#3c8d40",
+          Set.of(ADVISORS, ASSISTANTS),
+          query -> query.taskCandidateGroupInExpression("${currentUserGroups()}").orderByDueDate().asc()),
+      new RoleFilter(
+          "overdue-visits",
+          "期限切れの巡回訪問",
+          "期限を過ぎても記録されていない巡回訪問（期限の古い順）",
+          0,
+          "#c0392b",
+          Set.of(ADVISORS, ASSISTANTS, MANAGERS),
+          query -> query.taskDefinitionKeyLike(VISIT_TASK_KEYS).dueBeforeExpression("${now()}").orderByDueDate().asc()),
+      new RoleFilter(
+          "escalations",
+          "エスカレーション",
+          "法定経営指導員・事務局に回ってきたタスク（担当者の有無を問わず、期限の近い順）",
+          10,
+          "#e67e22",
+          Set.of(MANAGERS),
+          query -> query.taskCandidateGroup(MANAGERS.id()).includeAssignedTasks().orderByDueDate().asc()));
+
+  private RoleFilters() {}
+}

@@ -1,0 +1,99 @@
+package jp.bansou.tasklist;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Resources.FILTER;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import jp.bansou.security.StaffGroup;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.filter.Filter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts {@link RoleFilters} into the engine at every start: creates the missing ones, resets changed ones,
+ * removes the ones Bansō no longer defines, and grants each to exactly its roles. Filters that staff made
+ * themselves carry no key and are left alone.
+ */
+@Component
+class TasklistFilterSetup {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TasklistFilterSetup.class);
+
+  private final FilterService filters;
+  private final TaskService tasks;
+  private final AuthorizationService authorizations;
+
+  TasklistFilterSetup(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
+    this.filters = filters;
+    this.tasks = tasks;
+    this.authorizations = authorizations;
+  }
+
+  @Order(1)
+  @EventListener(ApplicationStartedEvent.class)
+  void setUpFilters() {
+    Map<String, Filter> existing = new HashMap<>();
+    for (Filter filter : filters.createTaskFilterQuery().list()) {
+      Object key = filter.getProperties() == null ? null : filter.getProperties().get(RoleFilter.KEY_PROPERTY);
+      if (key == null) {
+        continue;
+      }
+      if (existing.putIfAbsent(key.toString(), filter) != null) {
+        filters.deleteFilter(filter.getId());
+      }
+    }
+    for (RoleFilter definition : RoleFilters.ALL) {
+      Filter filter = existing.remove(definition.key());
+      if (filter == null) {
+        filter = filters.newTaskFilter();
+      }
+      filter.setName(definition.name());
+      filter.setProperties(definition.properties());
+      filter.setQuery(definition.query(tasks));
+      filters.saveFilter(filter);
+      grantExactly(filter.getId(), definition.readers());
+    }
+    for (Filter retired : existing.values()) {
+      filters.deleteFilter(retired.getId());
+    }
+    LOG.info("Tasklist filters ready: {}", RoleFilters.ALL.stream().map(RoleFilter::name).toList());
+  }
+
+  private void grantExactly(String filterId, Set<StaffGroup> readers) {
+    Set<String> groups = readers.stream().map(StaffGroup::id).collect(Collectors.toSet());
+    List<Authorization> current = authorizations.createAuthorizationQuery()
+        .resourceType(FILTER)
+        .resourceId(filterId)
+        .list();
+    for (Authorization authorization : current) {
+      if (authorization.getAuthorizationType() == AUTH_TYPE_GRANT && groups.remove(authorization.getGroupId())) {
+        authorization.setPermissions(new Permission[] {READ});
+        authorizations.saveAuthorization(authorization);
+      } else {
+        authorizations.deleteAuthorization(authorization.getId());
+      }
+    }
+    for (String group : groups) {
+      Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(group);
+      authorization.setResource(FILTER);
+      authorization.setResourceId(filterId);
+      authorization.addPermission(READ);
+      authorizations.saveAuthorization(authorization);
+    }
+  }
+}

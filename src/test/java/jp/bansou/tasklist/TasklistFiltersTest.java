@@ -1,0 +1,126 @@
+package jp.bansou.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+import jp.bansou.security.StaffGroup;
+import jp.bansou.testing.EngineTest;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@EngineTest
+class TasklistFiltersTest {
+
+  @Autowired TasklistFilterSetup setup;
+  @Autowired FilterService filters;
+  @Autowired TaskService tasks;
+  @Autowired IdentityService identities;
+
+  @AfterEach
+  void logOut() {
+    identities.clearAuthentication();
+  }
+
+  @Test
+  void eachRoleFilterExistsOnceAfterTheSetUpRunsAgain() {
+    setup.setUpFilters();
+    setup.setUpFilters();
+
+    for (RoleFilter definition : RoleFilters.ALL) {
+      assertThat(filtersWithKey(definition.key())).as(definition.key()).hasSize(1);
+      assertThat(filters.createTaskFilterQuery().filterName(definition.name()).count()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aChangedFilterIsPutBackAtTheNextStart() {
+    Filter filter = filtersWithKey("group-tasks").get(0);
+    filter.setName("誰かが変えた名前");
+    filter.setQuery(tasks.createTaskQuery().taskAssignee("nobody"));
+    filters.saveFilter(filter);
+
+    setup.setUpFilters();
+
+    Filter repaired = filters.getFilter(filter.getId());
+    assertThat(repaired.getName()).isEqualTo("グループのタスク");
+    assertThat(filtersWithKey("group-tasks")).hasSize(1);
+  }
+
+  @Test
+  void anAdvisorsGroupFilterListsATaskOfTheAdvisorsGroup() {
+    Task task = tasks.newTask();
+    task.setName("T-" + UUID.randomUUID());
+    tasks.saveTask(task);
+    tasks.addCandidateGroup(task.getId(), StaffGroup.ADVISORS.id());
+    try {
+      identities.setAuthentication("sato", List.of(StaffGroup.ADVISORS.id()));
+      Filter groupTasks = visibleFilterNamed("グループのタスク");
+
+      List<Task> listed = filters.list(groupTasks.getId());
+
+      assertThat(listed).extracting(Task::getId).contains(task.getId());
+    } finally {
+      identities.clearAuthentication();
+      tasks.deleteTask(task.getId(), true);
+    }
+  }
+
+  @Test
+  void eachRoleSeesTheFiltersMeantForIt() {
+    assertThat(visibleFilterNamesOf("sato", StaffGroup.ADVISORS))
+        .contains("自分のタスク", "グループのタスク", "期限切れの巡回訪問")
+        .doesNotContain("エスカレーション");
+    assertThat(visibleFilterNamesOf("suzuki", StaffGroup.ASSISTANTS))
+        .contains("自分のタスク", "グループのタスク", "期限切れの巡回訪問")
+        .doesNotContain("エスカレーション");
+    assertThat(visibleFilterNamesOf("takahashi", StaffGroup.MANAGERS))
+        .contains("自分のタスク", "期限切れの巡回訪問", "エスカレーション");
+    assertThat(visibleFilterNamesOf("tanaka", StaffGroup.AUDITORS)).isEmpty();
+  }
+
+  @Test
+  void anEscalatedTaskStaysInTheManagersFilterWhenClaimed() {
+    Task task = tasks.newTask();
+    task.setName("T-" + UUID.randomUUID());
+    tasks.saveTask(task);
+    tasks.addCandidateGroup(task.getId(), StaffGroup.MANAGERS.id());
+    tasks.claim(task.getId(), "takahashi");
+    try {
+      identities.setAuthentication("takahashi", List.of(StaffGroup.MANAGERS.id()));
+
+      List<Task> listed = filters.list(visibleFilterNamed("エスカレーション").getId());
+
+      assertThat(listed).extracting(Task::getId).contains(task.getId());
+    } finally {
+      identities.clearAuthentication();
+      tasks.deleteTask(task.getId(), true);
+    }
+  }
+
+  private List<Filter> filtersWithKey(String key) {
+    return filters.createTaskFilterQuery().list().stream()
+        .filter(filter -> filter.getProperties() != null
+            && key.equals(filter.getProperties().get(RoleFilter.KEY_PROPERTY)))
+        .toList();
+  }
+
+  private List<String> visibleFilterNamesOf(String user, StaffGroup group) {
+    identities.setAuthentication(user, List.of(group.id()));
+    try {
+      return filters.createTaskFilterQuery().list().stream().map(Filter::getName).toList();
+    } finally {
+      identities.clearAuthentication();
+    }
+  }
+
+  private Filter visibleFilterNamed(String name) {
+    return filters.createTaskFilterQuery().filterName(name).singleResult();
+  }
+}

@@ -6,10 +6,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.springframework.stereotype.Component;
 
-/**
- * The configured specialist bodies as the choices of the referral form's select. Tasklist fills a
- * Camunda Form select from a variable ({@code valuesKey}) only when it is a JSON list, so this is one.
- */
+/** The configured specialist bodies, as models and the referral form need them. */
 @Component
 public class ReferralBodies {
 
@@ -19,7 +16,13 @@ public class ReferralBodies {
     this.properties = properties;
   }
 
+  /** The referral form's choices: Tasklist fills a Camunda Form select ({@code valuesKey}) only from a JSON list. */
   public JsonValue choices() {
     return SpinValues.jsonValue(JSON(properties.bodies())).create();
+  }
+
+  /** The body a track's referrals start with (the advisor may pick another), or null for no suggestion. */
+  public String suggestedFor(String track) {
+    return properties.suggestedBodies().get(track);
   }
 }

@@ -1,0 +1,100 @@
+package jp.bansou.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.variable.Variables.putValue;
+
+import java.util.UUID;
+import jp.bansou.testing.Acting;
+import jp.bansou.testing.EngineTest;
+import jp.bansou.testing.FlowNodeCoverage;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@EngineTest
+class BusinessPlanTest {
+
+  @RegisterExtension
+  static final FlowNodeCoverage coverage = FlowNodeCoverage.of();
+
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired FormService formService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired IdentityService identityService;
+
+  static VariableMap draft(boolean needsSpecialist, boolean needsFinancing) {
+    return putValue("planStartDate", "2025-07-01").putValue("planPeriodYears", 3L)
+        .putValue("previousYearSales", 48000L).putValue("salesTargetYear1", 49440L)
+        .putValue("salesTargetYear2", 51000L).putValue("salesTargetYear3", 53000L)
+        .putValue("planActions", "通年商品「カズチー」の道外販路開拓（社長、R8年3月まで）")
+        .putValue("needsSpecialist", needsSpecialist).putValue("needsFinancing", needsFinancing);
+  }
+
+  static VariableMap finalPlan() {
+    return putValue("planPeriodYears", 3L).putValue("previousYearSales", 48000L)
+        .putValue("salesTargetYear1", 49440L).putValue("planActions", "通年商品の道外販路開拓")
+        .putValue("planCompletedDate", "2025-09-30");
+  }
+
+  @Test
+  void aPlanWithASpecialistConsultationAndJfcFinancingIsFinalizedAndHandedToFollowUp() {
+    String businessId = "T-" + UUID.randomUUID();
+    ProcessInstance plan = coverage.track(runtimeService.startProcessInstanceByKey("business-plan", businessId,
+        putValue("advisor", "ito").putValue("businessName", "留萌かずの子食品").putValue("industry", "製造業")
+            .putValue("employees", 4L)));
+    assertThat(plan).isWaitingAt("DraftBusinessPlan").variables().containsEntry("businessId", businessId);
+    taskService.complete(task(plan).getId(), draft(true, true));
+
+    assertThat(plan).isWaitingAt("ConsultSpecialist");
+    ProcessInstance consultation = calledProcessInstance("specialist-referral", plan);
+    assertThat(consultation).hasBusinessKey(businessId).variables().containsEntry("referralBody", "中小企業診断士");
+    taskService.complete(task(consultation).getId(), putValue("referralDate", "2025-07-15"));
+    taskService.complete(task(consultation).getId(), putValue("referralOutcomeDate", "2025-08-05")
+        .putValue("referralOutcome", "resolved").putValue("referralOutcomeNotes", "個別相談会で販路計画を助言"));
+
+    assertThat(plan).isWaitingAt("RecordJfcFinancing").variables().containsEntry("referralOutcome", "resolved");
+    taskService.complete(task(plan).getId(), putValue("financingAmount", 5000L)
+        .putValue("financingApplicationDate", "2025-08-20").putValue("financingResult", "approved")
+        .putValue("financingDecisionDate", "2025-09-10"));
+
+    assertThat(plan).isWaitingAt("FinalizeBusinessPlan");
+    taskService.complete(task(plan).getId(), finalPlan());
+
+    // the hand-over runs in its own transaction: the advisor's completed plan never rolls back with it
+    assertThat(plan).isWaitingAt("FollowUpPlan");
+    assertThat(plan).job("FollowUpPlan").isNotNull();
+  }
+
+  @Test
+  void anAdvisorStartsAPlanInTasklistWithoutConsultationOrFinancing() throws Exception {
+    String businessId = "T-" + UUID.randomUUID();
+    String definitionId = repositoryService.createProcessDefinitionQuery()
+        .processDefinitionKey("business-plan").latestVersion().singleResult().getId();
+    ProcessInstance[] started = new ProcessInstance[1];
+    Acting.as(identityService, "sato", "advisors", () -> started[0] = formService.submitStartForm(definitionId,
+        putValue("businessId", businessId).putValue("businessName", "るもい商店").putValue("industry", "卸売業、小売業")
+            .putValue("employees", 2L)));
+    ProcessInstance plan = coverage.track(started[0]);
+    assertThat(plan).hasBusinessKey(businessId).isWaitingAt("DraftBusinessPlan");
+    assertThat(task(plan)).isAssignedTo("sato");
+
+    String draftTask = task(plan).getId();
+    Acting.as(identityService, "sato", "advisors", () -> taskService.complete(draftTask, draft(false, false)));
+    String finalizeTask = task(plan).getId();
+    Acting.as(identityService, "sato", "advisors", () -> taskService.complete(finalizeTask, finalPlan()));
+
+    assertThat(plan).isWaitingAt("FollowUpPlan").hasPassed("DraftBusinessPlan", "FinalizeBusinessPlan")
+        .hasNotPassed("ConsultSpecialist", "RecordJfcFinancing");
+  }
+}

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 public class OverdueVisitMail {
 
   private static final DateTimeFormatter JAPANESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+  private static final String SIGNATURE = "―― 伴走支援システム Bansō（このメールは自動送信です）";
 
   private final StaffMail mail;
   private final FollowUpSchedules schedules;
@@ -49,8 +50,6 @@ public class OverdueVisitMail {
             + "タスク一覧（Tasklist）の「遅れている訪問に対応する」で対応を記録してください。\n\n"
             + SIGNATURE);
   }
-
-  private static final String SIGNATURE = "―― 伴走支援システム Bansō（このメールは自動送信です）";
 
   private static String date(Date date) {
     return JAPANESE_DATE.format(date.toInstant().atZone(ZoneId.systemDefault()));

@@ -116,12 +116,14 @@ class FollowUpVisitsTest {
 
     followUp.at(PLAN_DONE.plusMonths(3));
     followUp.complete("RecordVisit", visitRecord("largeDeviation", 900L));
-    assertThat(followUp.task("RevisePlan").getAssignee()).isEqualTo("sato");
+    Task revision = followUp.task("RevisePlan");
+    assertThat(revision.getAssignee()).isEqualTo("sato");
+    assertThat(followUp.variable(revision, "referralBody")).as("suggested for a plan's follow-up")
+        .isEqualTo("北海道よろず支援拠点");
     followUp.complete("RevisePlan", putValue("deviationCause", "主要取引先の廃業で受注が減った")
         .putValue("planRevision", "新規取引先の開拓を計画に加え、売上目標を1年後ろ倒しにする")
         .putValue("referToSpecialist", true)
-        .putValue("referralReason", "販路開拓と資金繰りに専門家の助言が必要")
-        .putValue("referralBody", "北海道よろず支援拠点"));
+        .putValue("referralReason", "販路開拓と資金繰りに専門家の助言が必要"));
 
     ProcessInstance referral = runtimeService.createProcessInstanceQuery()
         .superProcessInstanceId(followUp.instance.getId()).singleResult();

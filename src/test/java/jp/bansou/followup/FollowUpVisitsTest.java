@@ -11,6 +11,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
@@ -28,6 +29,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -39,6 +42,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -57,6 +63,7 @@ class FollowUpVisitsTest {
   @Autowired HistoryService historyService;
   @Autowired IdentityService identityService;
   @Autowired FollowUpSchedules schedules;
+  @Autowired TestRestTemplate http;
 
   @Test
   void aPlanFollowUpGetsExactlyOneVisitAQuarterForFourQuartersThenRecordsThatTheTargetWasMet() throws Exception {
@@ -193,6 +200,41 @@ class FollowUpVisitsTest {
 
     assertThat(followUp.instance).isWaitingAt("RecordAnnualSales").isNotWaitingAt("PlanLateVisit", "HandleLateVisit");
     assertThat(taskService.createTaskQuery().processInstanceId(followUp.instance.getId()).count()).isOne();
+  }
+
+  @Test
+  void aVisitRecordThatTheFormWouldRefuseIsRefusedThroughRestWithAJapaneseMessage() {
+    Case followUp = new Case(this, "sato", putValue("visitCount", 1));
+    followUp.at(PLAN_DONE.plusMonths(3));
+    String visit = followUp.task("RecordVisit").getId();
+
+    ResponseEntity<String> response = http.withBasicAuth("sato", "demo").postForEntity(
+        "/engine-rest/task/" + visit + "/complete",
+        Map.of("variables", Map.of(
+            "visitDate", Map.of("value", "2025-07-02", "type", "String"),
+            "salesToDate", Map.of("value", -1, "type", "Long"),
+            "progress", Map.of("value", "fine", "type", "String"))),
+        String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody()).contains(
+        "訪問日に未来の日付は入力できません", "売上高（累計）を 0 以上の数値で入力してください",
+        "計画に対する進捗を選んでください", "課題を入力してください", "次回までの対応を入力してください");
+    assertThat(followUp.instance).isWaitingAt("RecordVisit");
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(followUp.instance.getId()).count()).isZero();
+  }
+
+  @Test
+  void anAnnualResultWithoutAPreviousYearIsRefusedRatherThanCountedAsMissed() {
+    Case followUp = new Case(this, "sato", putValue("visitCount", 1));
+    followUp.at(PLAN_DONE.plusMonths(3));
+    followUp.complete("RecordVisit", visitRecord("onTrack", 2_500L));
+
+    assertThatThrownBy(() -> followUp.complete("RecordAnnualSales",
+            putValue("annualSales", 10_000L).putValue("previousYearSales", 0L)))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("前年度の売上高を 1 以上の数値で入力してください");
+    assertThat(followUp.instance).isWaitingAt("RecordAnnualSales");
   }
 
   @Test
@@ -387,8 +429,9 @@ class FollowUpVisitsTest {
     return taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
   }
 
+  /** A visit record as Tasklist's form submits it, visited today. */
   private static VariableMap visitRecord(String progress, long salesToDate) {
-    return putValue("visitDate", "2025-07-03")
+    return putValue("visitDate", LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), EngineClock.JAPAN).toString())
         .putValue("salesToDate", salesToDate)
         .putValue("progress", progress)
         .putValue("issues", "人手不足で新商品の試作が遅れている")

@@ -1,0 +1,118 @@
+package jp.bansou.followup;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refuses a visit or annual record that the forms would not let through, for callers of the REST API:
+ * the models run these listeners when the task ends, and the REST API answers a refusal with 400 and the
+ * Japanese message, leaving the task open. Tasklist's forms already refuse the same input before
+ * submitting. Listeners, not expressions: the expression language would wrap the refusal into a 500.
+ */
+final class FollowUpRecords {
+
+  private static final Set<String> PROGRESS = Set.of("onTrack", "smallDeviation", "largeDeviation");
+
+  @Component("checkVisitRecord")
+  static class CheckVisitRecord implements ExecutionListener {
+    @Override
+    public void notify(DelegateExecution execution) {
+      if (!execution.isCanceled()) {
+        checkVisit(execution);
+      }
+    }
+  }
+
+  @Component("checkAnnualSales")
+  static class CheckAnnualSales implements ExecutionListener {
+    @Override
+    public void notify(DelegateExecution execution) {
+      if (!execution.isCanceled()) {
+        checkAnnualSales(execution);
+      }
+    }
+  }
+
+  private FollowUpRecords() {}
+
+  static void checkVisit(DelegateExecution execution) {
+    List<String> problems = new ArrayList<>();
+    LocalDate visitDate = date(execution.getVariable("visitDate"));
+    if (visitDate == null) {
+      problems.add("訪問日を yyyy-MM-dd の形式で入力してください");
+    } else if (visitDate.isAfter(today())) {
+      problems.add("訪問日に未来の日付は入力できません");
+    }
+    Double sales = number(execution.getVariable("salesToDate"));
+    if (sales == null || sales < 0) {
+      problems.add("売上高（累計）を 0 以上の数値で入力してください");
+    }
+    if (!PROGRESS.contains(String.valueOf(execution.getVariable("progress")))) {
+      problems.add("計画に対する進捗を選んでください（計画どおり／小さなずれがある／計画と大きな差がある）");
+    }
+    if (isBlank(execution.getVariable("issues"))) {
+      problems.add("課題を入力してください（なければ「なし」）");
+    }
+    if (isBlank(execution.getVariable("nextActions"))) {
+      problems.add("次回までの対応を入力してください");
+    }
+    refuseIfAny(problems);
+  }
+
+  static void checkAnnualSales(DelegateExecution execution) {
+    List<String> problems = new ArrayList<>();
+    Double sales = number(execution.getVariable("annualSales"));
+    if (sales == null || sales < 0) {
+      problems.add("今年度の売上高を 0 以上の数値で入力してください");
+    }
+    Double previous = number(execution.getVariable("previousYearSales"));
+    if (previous == null || previous <= 0) {
+      problems.add("前年度の売上高を 1 以上の数値で入力してください（0 では増加率を計算できません）");
+    }
+    refuseIfAny(problems);
+  }
+
+  private static void refuseIfAny(List<String> problems) {
+    if (!problems.isEmpty()) {
+      // The exception of the engine's own form-field validation: the REST API answers it with 400.
+      throw new FormFieldValidationException(List.copyOf(problems), String.join("。", problems) + "。");
+    }
+  }
+
+  private static LocalDate today() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+  }
+
+  /** Tasklist's date field submits {@code yyyy-MM-dd}; REST callers may send a date. */
+  private static LocalDate date(Object value) {
+    if (value instanceof Date date) {
+      return date.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+    }
+    if (value instanceof String text) {
+      try {
+        return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+      } catch (DateTimeParseException notADate) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private static Double number(Object value) {
+    return value instanceof Number number ? number.doubleValue() : null;
+  }
+
+  private static boolean isBlank(Object value) {
+    return value == null || value.toString().isBlank();
+  }
+}

@@ -9,13 +9,17 @@ import static org.camunda.bpm.engine.variable.Variables.putValue;
 
 import java.util.Map;
 import java.util.UUID;
+import jp.bansou.followup.FollowUpYear;
 import jp.bansou.testing.Acting;
+import jp.bansou.testing.EngineClock;
 import jp.bansou.testing.EngineTest;
 import jp.bansou.testing.FlowNodeCoverage;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -29,13 +33,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ManagementAnalysisTest {
 
   @RegisterExtension
-  static final FlowNodeCoverage coverage = FlowNodeCoverage.of();
+  static final FlowNodeCoverage coverage = FlowNodeCoverage.of("management-analysis");
 
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired FormService formService;
   @Autowired RepositoryService repositoryService;
   @Autowired IdentityService identityService;
+  @Autowired ManagementService managementService;
+  @Autowired ProcessEngine processEngine;
 
   /** A fishery processor's year in thousand yen; LocalBenchmarkTest works the same figures by hand. */
   static VariableMap shopFigures() {
@@ -78,7 +84,7 @@ class ManagementAnalysisTest {
   }
 
   @Test
-  void anAdvisorStartsAnAnalysisInTasklistAndItLeadsToABusinessPlanForTheSameBusiness() throws Exception {
+  void anAdvisorStartsAnAnalysisInTasklistAndTheCaseFlowsOnToAPlanAndItsFollowUp() throws Exception {
     String businessId = "T-" + UUID.randomUUID();
     String definitionId = repositoryService.createProcessDefinitionQuery()
         .processDefinitionKey("management-analysis").latestVersion().singleResult().getId();
@@ -119,6 +125,25 @@ class ManagementAnalysisTest {
         .containsEntry("businessName", "留萌かずの子食品").containsEntry("industry", "製造業")
         .containsEntry("employees", 4L).containsEntry("previousYearSales", 48000L);
     assertThat(task(plan)).isAssignedTo("sato");
+
+    String draftTask = task(plan).getId();
+    Acting.as(identityService, "sato", "advisors", () -> taskService.complete(draftTask,
+        putValue("planStartDate", "2025-07-01").putValue("planPeriodYears", 1L)
+            .putValue("salesTargetYear1", 49440L).putValue("planActions", "通年商品の開発と道外販路の開拓")
+            .putValue("needsSpecialist", false).putValue("needsFinancing", false)));
+    String finalizeTask = task(plan).getId();
+    Acting.as(identityService, "sato", "advisors",
+        () -> taskService.complete(finalizeTask, putValue("planCompletedDate", "2025-06-30")));
+    new EngineClock(managementService).executeDueJobs(analysis.getId());
+
+    ProcessInstance followUp = calledProcessInstance("follow-up-visits", plan);
+    assertThat(followUp).hasBusinessKey(businessId).variables().containsEntry("advisor", "sato")
+        .containsEntry("businessName", "留萌かずの子食品").containsEntry("previousYearSales", 48000L)
+        .containsEntry("followUpTrack", "plan");
+
+    FollowUpYear.completeOnTrack(processEngine, followUp, 49440L);
+    assertThat(plan).isEnded();
+    assertThat(analysis).isEnded().hasPassed("StartBusinessPlan", "AnalysisLedToPlan");
   }
 
   @Test

@@ -6,17 +6,23 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledP
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.variable.Variables.putValue;
 
+import java.time.LocalDateTime;
 import java.util.UUID;
+import jp.bansou.followup.FollowUpYear;
 import jp.bansou.testing.Acting;
+import jp.bansou.testing.EngineClock;
 import jp.bansou.testing.EngineTest;
 import jp.bansou.testing.FlowNodeCoverage;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,13 +31,22 @@ import org.springframework.beans.factory.annotation.Autowired;
 class BusinessPlanTest {
 
   @RegisterExtension
-  static final FlowNodeCoverage coverage = FlowNodeCoverage.of();
+  static final FlowNodeCoverage coverage = FlowNodeCoverage.of("business-plan");
 
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired FormService formService;
   @Autowired RepositoryService repositoryService;
   @Autowired IdentityService identityService;
+  @Autowired ManagementService managementService;
+  @Autowired ProcessEngine processEngine;
+  EngineClock clock;
+
+  @BeforeEach
+  void planFinishedInSummer() {
+    clock = new EngineClock(managementService);
+    clock.setTo(LocalDateTime.of(2025, 9, 30, 10, 0));
+  }
 
   static VariableMap draft(boolean needsSpecialist, boolean needsFinancing) {
     return putValue("planStartDate", "2025-07-01").putValue("planPeriodYears", 3L)
@@ -48,7 +63,7 @@ class BusinessPlanTest {
   }
 
   @Test
-  void aPlanWithASpecialistConsultationAndJfcFinancingIsFinalizedAndHandedToFollowUp() {
+  void aPlanWithASpecialistConsultationAndJfcFinancingStartsItsFollowUpWithTheCaseData() {
     String businessId = "T-" + UUID.randomUUID();
     ProcessInstance plan = coverage.track(runtimeService.startProcessInstanceByKey("business-plan", businessId,
         putValue("advisor", "ito").putValue("businessName", "留萌かずの子食品").putValue("industry", "製造業")
@@ -73,7 +88,18 @@ class BusinessPlanTest {
 
     // the hand-over runs in its own transaction: the advisor's completed plan never rolls back with it
     assertThat(plan).isWaitingAt("FollowUpPlan");
-    assertThat(plan).job("FollowUpPlan").isNotNull();
+    clock.executeDueJobs(plan.getId());
+
+    ProcessInstance followUp = calledProcessInstance("follow-up-visits", plan);
+    assertThat(followUp).hasBusinessKey(businessId).variables()
+        .containsEntry("advisor", "ito").containsEntry("businessId", businessId)
+        .containsEntry("businessName", "留萌かずの子食品").containsEntry("industry", "製造業")
+        .containsEntry("employees", 4L).containsEntry("followUpTrack", "plan")
+        .containsEntry("visitInterval", "P3M").containsEntry("visitCount", 4)
+        .containsEntry("previousYearSales", 48000L).containsEntry("salesTargetYear1", 49440L);
+
+    FollowUpYear.completeOnTrack(processEngine, followUp, 49500L);
+    assertThat(plan).isEnded().hasPassed("PlanCarriedOut");
   }
 
   @Test

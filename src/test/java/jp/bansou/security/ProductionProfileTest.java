@@ -17,13 +17,13 @@ class ProductionProfileTest {
 
   @Test
   void productionRefusesToStartWithoutTheAdminPassword() {
-    assertThatThrownBy(() -> production().run().close())
+    assertThatThrownBy(() -> production().run(arguments()).close())
         .hasStackTraceContaining("BANSOU_ADMIN_PASSWORD");
   }
 
   @Test
   void productionHasTheGivenAdminAndNoDemoStaff() {
-    try (ConfigurableApplicationContext context = production().properties("BANSOU_ADMIN_PASSWORD=s3cret-from-env").run()) {
+    try (ConfigurableApplicationContext context = production().properties("BANSOU_ADMIN_PASSWORD=s3cret-from-env").run(arguments())) {
       IdentityService identities = context.getBean(IdentityService.class);
 
       assertThat(identities.checkPassword("admin", "s3cret-from-env")).isTrue();
@@ -35,11 +35,15 @@ class ProductionProfileTest {
 
   private SpringApplicationBuilder production() {
     return new SpringApplicationBuilder(BansouApplication.class)
-                .profiles("prod")
-        .properties(
-            "server.port=0",
-            "bansou.data-dir=./target/test-data/prod-" + UUID.randomUUID(),
-            "camunda.bpm.process-engine-name=prod-test",
-            "camunda.bpm.job-execution.enabled=false");
+                .profiles("prod");
+  }
+
+  private static String[] arguments() {
+    return new String[] {
+      "--server.port=0",
+      "--bansou.data-dir=./target/test-data/prod-" + UUID.randomUUID(),
+      "--camunda.bpm.process-engine-name=prod-test",
+      "--camunda.bpm.job-execution.enabled=false"
+    };
   }
 }

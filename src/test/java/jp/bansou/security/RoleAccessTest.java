@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.bansou.testing.EngineTest;
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -25,6 +26,7 @@ class RoleAccessTest {
   private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {};
 
   @Autowired TestRestTemplate http;
+  @Autowired IdentityService identities;
 
   @Test
   void anonymousCallersAreRefusedByTheRestApi() {
@@ -34,7 +36,14 @@ class RoleAccessTest {
 
   @Test
   void aWrongPasswordIsRefused() {
-    assertThat(http.withBasicAuth("sato", "wrong").getForEntity("/engine-rest/process-definition", String.class)
+    // A user of its own: the engine delays the next login of a user after a failed one.
+    String user = "probe" + UUID.randomUUID().toString().substring(0, 8);
+    var probe = identities.newUser(user);
+    probe.setPassword("right");
+    identities.saveUser(probe);
+    identities.createMembership(user, StaffGroup.ADVISORS.id());
+
+    assertThat(http.withBasicAuth(user, "wrong").getForEntity("/engine-rest/process-definition", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 

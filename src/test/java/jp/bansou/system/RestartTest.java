@@ -46,11 +46,10 @@ class RestartTest {
 
   private ConfigurableApplicationContext start() {
     return new SpringApplicationBuilder(BansouApplication.class)
-                .properties(
-            "server.port=0",
-            "bansou.data-dir=" + dataDir,
-            "camunda.bpm.process-engine-name=restart-test",
-            "camunda.bpm.job-execution.enabled=false")
-        .run();
+                .run(
+            "--server.port=0",
+            "--bansou.data-dir=" + dataDir,
+            "--camunda.bpm.process-engine-name=restart-test",
+            "--camunda.bpm.job-execution.enabled=false");
   }
 }

@@ -251,11 +251,12 @@ class FollowUpVisitsTest {
 
   /**
    * Reminder mails need an SMTP server, which the shared context does not have; this is the one extra
-   * context, on the same database, with mail switched on and pointed at GreenMail.
+   * context, on the same database, with mail switched on and pointed at GreenMail. Its engine has its
+   * own name, so that the shared context's REST API and web apps keep finding theirs as "default".
    */
   @Nested
   @TestPropertySource(properties = {"bansou.mail.enabled=true", "bansou.mail.from=bansou@rumoi-cci.example",
-      "spring.mail.host=127.0.0.1"})
+      "spring.mail.host=127.0.0.1", "camunda.bpm.process-engine-name=mail-test"})
   class WithMail {
 
     private static final int SMTP_PORT = freePort();

@@ -14,18 +14,24 @@ import jp.bansou.calendar.CalendarTimers;
 import jp.bansou.calendar.TimerStarts;
 import jp.bansou.testing.EngineClock;
 import jp.bansou.testing.EngineTest;
+import jp.bansou.testing.FlowNodeCoverage;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @EngineTest
 class RegionalSurveyTest {
+
+  @RegisterExtension
+  static final FlowNodeCoverage coverage = FlowNodeCoverage.of("regional-survey", "management-trend-survey",
+      "employment-trend-survey", "public-servant-survey", "resas-analysis");
 
   @Autowired ManagementService management;
   @Autowired HistoryService history;
@@ -44,7 +50,7 @@ class RegionalSurveyTest {
   @Test
   void aManagementTrendSurveyIsMailedInAugustCollectedPublishedAndHandedToAdvisors() {
     clock.setTo(LocalDateTime.parse("2026-08-01T09:00"));
-    ProcessInstance year = timerStarts.fire(CalendarEntry.MANAGEMENT_TREND_SURVEY);
+    ProcessInstance year = coverage.track(timerStarts.fire(CalendarEntry.MANAGEMENT_TREND_SURVEY));
     ProcessInstance survey = calledProcessInstance(year);
 
     assertThat(survey).hasBusinessKey("survey-R8-management-trend")
@@ -80,7 +86,7 @@ class RegionalSurveyTest {
   @Test
   void aLowResponseRateIsFlaggedToTheManagersWhoMayCollectLonger() {
     clock.setTo(LocalDateTime.parse("2026-11-01T09:00"));
-    ProcessInstance year = timerStarts.fire(CalendarEntry.EMPLOYMENT_TREND_SURVEY);
+    ProcessInstance year = coverage.track(timerStarts.fire(CalendarEntry.EMPLOYMENT_TREND_SURVEY));
     ProcessInstance survey = calledProcessInstance(year);
     assertThat(survey).variables().containsEntry("surveyName", "雇用動向調査").containsEntry("plannedRecipients", 300);
     complete(task(survey), withVariables("sentCount", 300, "sentOn", "2026-11-02", "collectionDeadline", "2026-11-30"));
@@ -109,7 +115,7 @@ class RegionalSurveyTest {
   @Test
   void theManagersMayAnalyseALowReturnAsItIs() {
     clock.setTo(LocalDateTime.parse("2027-09-01T09:00"));
-    ProcessInstance year = timerStarts.fire(CalendarEntry.PUBLIC_SERVANT_SURVEY);
+    ProcessInstance year = coverage.track(timerStarts.fire(CalendarEntry.PUBLIC_SERVANT_SURVEY));
     ProcessInstance survey = calledProcessInstance(year);
     complete(task(survey), withVariables("sentCount", 500, "sentOn", "2027-09-02", "collectionDeadline", "2027-09-30"));
     clock.setTo(LocalDateTime.parse("2027-10-01T00:00"));
@@ -127,7 +133,7 @@ class RegionalSurveyTest {
   @Test
   void moreReturnsThanQuestionnairesSentGoBackToTheStaffWithTheReason() {
     clock.setTo(LocalDateTime.parse("2026-08-01T09:00"));
-    ProcessInstance year = timerStarts.fire(CalendarEntry.MANAGEMENT_TREND_SURVEY);
+    ProcessInstance year = coverage.track(timerStarts.fire(CalendarEntry.MANAGEMENT_TREND_SURVEY));
     ProcessInstance survey = calledProcessInstance(year);
     complete(task(survey), withVariables("sentCount", 600, "sentOn", "2026-08-03", "collectionDeadline", "2026-08-31"));
     clock.setTo(LocalDateTime.parse("2026-09-01T00:00"));
@@ -144,7 +150,7 @@ class RegionalSurveyTest {
   @Test
   void theResasAnalysisHasNoQuestionnaireAndGoesStraightToAnalysis() {
     clock.setTo(LocalDateTime.parse("2027-02-01T09:00"));
-    ProcessInstance year = timerStarts.fire(CalendarEntry.RESAS_ANALYSIS);
+    ProcessInstance year = coverage.track(timerStarts.fire(CalendarEntry.RESAS_ANALYSIS));
     ProcessInstance survey = calledProcessInstance(year);
 
     assertThat(survey).hasBusinessKey("survey-R8-resas").isWaitingAt("AnalyseResults");
@@ -165,7 +171,7 @@ class RegionalSurveyTest {
   void thePublicServantSurveyGoesToThisYearsAgency(String reiwa, int year, String agency, int staff) {
     clock.setTo(LocalDateTime.of(year, 9, 1, 9, 0));
 
-    ProcessInstance survey = calledProcessInstance(timerStarts.fire(CalendarEntry.PUBLIC_SERVANT_SURVEY));
+    ProcessInstance survey = calledProcessInstance(coverage.track(timerStarts.fire(CalendarEntry.PUBLIC_SERVANT_SURVEY)));
 
     assertThat(survey).variables()
         .containsEntry("fiscalYear", reiwa)
@@ -178,7 +184,7 @@ class RegionalSurveyTest {
   void aYearOutsideTheAgencyTableLeavesTheAgencyToTheStaff() {
     clock.setTo(LocalDateTime.parse("2030-09-01T09:00"));
 
-    ProcessInstance survey = calledProcessInstance(timerStarts.fire(CalendarEntry.PUBLIC_SERVANT_SURVEY));
+    ProcessInstance survey = calledProcessInstance(coverage.track(timerStarts.fire(CalendarEntry.PUBLIC_SERVANT_SURVEY)));
 
     assertThat(survey).variables().containsEntry("fiscalYear", "R12").containsEntry("recipientGroup", null);
     assertThat(survey).isWaitingAt("DispatchQuestionnaires");

@@ -61,7 +61,7 @@ class AnnualEvaluationTest {
 
     assertThat(evaluation).isWaitingAt("GradePlanItems");
     assertThat(task(evaluation)).hasCandidateGroup("managers");
-    complete(task(evaluation), withVariables(grades()));
+    complete(task(evaluation), grades());
 
     assertThat(evaluation).isWaitingAt("DecideRevisions");
     assertThat(task(evaluation)).hasCandidateGroup("managers");

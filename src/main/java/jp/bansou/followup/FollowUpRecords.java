@@ -1,23 +1,24 @@
 package jp.bansou.followup;
 
+import static jp.bansou.business.RecordInput.date;
+import static jp.bansou.business.RecordInput.isBlank;
+import static jp.bansou.business.RecordInput.number;
+import static jp.bansou.business.RecordInput.refuseIfAny;
+import static jp.bansou.business.RecordInput.today;
+
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
  * Refuses a visit or annual record that the forms would not let through, for callers of the REST API:
  * the models run these listeners when the task ends, and the REST API answers a refusal with 400 and the
  * Japanese message, leaving the task open. Tasklist's forms already refuse the same input before
- * submitting. Listeners, not expressions: the expression language would wrap the refusal into a 500.
+ * submitting.
  */
 final class FollowUpRecords {
 
@@ -80,39 +81,5 @@ final class FollowUpRecords {
       problems.add("前年度の売上高を 1 以上の数値で入力してください（0 では増加率を計算できません）");
     }
     refuseIfAny(problems);
-  }
-
-  private static void refuseIfAny(List<String> problems) {
-    if (!problems.isEmpty()) {
-      // The exception of the engine's own form-field validation: the REST API answers it with 400.
-      throw new FormFieldValidationException(List.copyOf(problems), String.join("。", problems) + "。");
-    }
-  }
-
-  private static LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
-  }
-
-  /** Tasklist's date field submits {@code yyyy-MM-dd}; REST callers may send a date. */
-  private static LocalDate date(Object value) {
-    if (value instanceof Date date) {
-      return date.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
-    }
-    if (value instanceof String text) {
-      try {
-        return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-      } catch (DateTimeParseException notADate) {
-        return null;
-      }
-    }
-    return null;
-  }
-
-  private static Double number(Object value) {
-    return value instanceof Number number ? number.doubleValue() : null;
-  }
-
-  private static boolean isBlank(Object value) {
-    return value == null || value.toString().isBlank();
   }
 }

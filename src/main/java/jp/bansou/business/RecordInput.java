@@ -1,0 +1,62 @@
+package jp.bansou.business;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+/**
+ * Reading and refusing what staff recorded in a task, for the listeners that refuse through the REST API
+ * what the Camunda Forms would refuse in Tasklist. Listeners, not expressions: the expression language
+ * would wrap the refusal into a 500.
+ */
+public final class RecordInput {
+
+  private RecordInput() {}
+
+  /** Refuses the task's completion with these Japanese reasons: the REST API answers 400, the task stays open. */
+  public static void refuseIfAny(List<String> problems) {
+    if (!problems.isEmpty()) {
+      // The exception of the engine's own form-field validation: the REST API answers it with 400.
+      throw new FormFieldValidationException(List.copyOf(problems), String.join("。", problems) + "。");
+    }
+  }
+
+  public static LocalDate today() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+  }
+
+  /** Tasklist's date field submits {@code yyyy-MM-dd}; REST callers may send a date. Null if neither. */
+  public static LocalDate date(Object value) {
+    if (value instanceof Date date) {
+      return date.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+    }
+    if (value instanceof String text) {
+      try {
+        return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+      } catch (DateTimeParseException notADate) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  public static Double number(Object value) {
+    return value instanceof Number number ? number.doubleValue() : null;
+  }
+
+  /** A whole number of at least zero (a count), or null. */
+  public static Long count(Object value) {
+    if (value instanceof Number number && number.doubleValue() >= 0 && number.doubleValue() == Math.rint(number.doubleValue())) {
+      return number.longValue();
+    }
+    return null;
+  }
+
+  public static boolean isBlank(Object value) {
+    return value == null || value.toString().isBlank();
+  }
+}

@@ -1,0 +1,123 @@
+package jp.bansou.fair;
+
+import static org.camunda.spin.Spin.JSON;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jp.bansou.business.RecordInput;
+import jp.bansou.fair.FairProperties.Fair;
+import jp.bansou.fair.FairProperties.Kind;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.plugin.variable.value.JsonValue;
+import org.springframework.stereotype.Component;
+
+/**
+ * The configured fairs and the new-demand calendar as expressions for the models. A fair is held every
+ * year on about the same days, so a case always means its next edition: the one whose last day has not
+ * passed on the engine clock, in the plan's time zone.
+ */
+@Component("fairs")
+public class Fairs {
+
+  private static final DateTimeFormatter JAPANESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+  private final FairProperties properties;
+
+  Fairs(FairProperties properties) {
+    this.properties = properties;
+  }
+
+  /**
+   * The application form's choices of one kind ({@code trade-fair} or {@code business-meeting}), soonest
+   * first: Tasklist fills a Camunda Form select ({@code valuesKey}) from a JSON list of label and value.
+   */
+  public JsonValue choices(String kind) {
+    List<Map<String, String>> choices = new ArrayList<>();
+    properties.events().stream()
+        .filter(fair -> fair.kind() == kind(kind))
+        .sorted(Comparator.comparing(fair -> firstDayOfNextEdition(fair)))
+        .forEach(fair -> {
+          Map<String, String> choice = new LinkedHashMap<>();
+          choice.put("label", label(fair));
+          choice.put("value", fair.id());
+          choices.add(choice);
+        });
+    return SpinValues.jsonValue(JSON(choices)).create();
+  }
+
+  Optional<Fair> find(String id, Kind kind) {
+    return properties.events().stream().filter(fair -> fair.id().equals(id) && fair.kind() == kind).findFirst();
+  }
+
+  /** e.g. 北の恵み食べマルシェ（旭川市 平和通買物公園ほか・2027年9月13日〜9月15日） */
+  String label(Fair fair) {
+    LocalDate first = firstDayOfNextEdition(fair);
+    LocalDate last = fair.lastDay().atYear(first.getYear());
+    return fair.name() + "（" + fair.place() + "・" + JAPANESE_DATE.format(first) + "〜"
+        + last.getMonthValue() + "月" + last.getDayOfMonth() + "日）";
+  }
+
+  LocalDate firstDayOfNextEdition(Fair fair) {
+    LocalDate today = RecordInput.today();
+    int year = fair.lastDay().atYear(today.getYear()).isBefore(today) ? today.getYear() + 1 : today.getYear();
+    return fair.firstDay().atYear(year);
+  }
+
+  LocalDate lastDayOfEdition(Fair fair, LocalDate firstDay) {
+    return fair.lastDay().atYear(firstDay.getYear());
+  }
+
+  LocalDate preparationDueDay(LocalDate firstDay) {
+    return firstDay.minus(properties.preparationDueBefore());
+  }
+
+  LocalDate resultsDueDay(LocalDate lastDay) {
+    return lastDay.plus(properties.resultsDueAfter());
+  }
+
+  /** How long a lead may go without follow-up before staff are reminded, as an ISO-8601 period for a timer. */
+  public String leadReminderAfter() {
+    return properties.leadReminderAfter().toString();
+  }
+
+  /** A lead's next follow-up is due when its reminder would fire. */
+  public Date leadFollowUpDueDate() {
+    return Date.from(ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault())
+        .plus(properties.leadReminderAfter()).toInstant());
+  }
+
+  public int surveyResponseTarget() {
+    return properties.surveyResponseTarget();
+  }
+
+  public String tastingSurveyPlace() {
+    return properties.tastingSurveyPlace();
+  }
+
+  /** The start of a day in the plan's time zone: when a fair day's or a survey day's timer fires. */
+  public static Date startOf(LocalDate day) {
+    return Date.from(day.atStartOfDay(ZoneId.systemDefault()).toInstant());
+  }
+
+  /** The start of a recorded day ({@code yyyy-MM-dd} from Tasklist, or a date), for a timer. */
+  public Date startOfDay(Object day) {
+    LocalDate date = RecordInput.date(day);
+    if (date == null) {
+      throw new IllegalArgumentException("not a date: " + day);
+    }
+    return startOf(date);
+  }
+
+  static Kind kind(String kind) {
+    return Kind.valueOf(kind.strip().toUpperCase().replace('-', '_'));
+  }
+}

@@ -2,15 +2,21 @@ package jp.bansou.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 import jp.bansou.security.StaffGroup;
+import jp.bansou.testing.EngineClock;
 import jp.bansou.testing.EngineTest;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +28,8 @@ class TasklistFiltersTest {
   @Autowired FilterService filters;
   @Autowired TaskService tasks;
   @Autowired IdentityService identities;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
 
   @AfterEach
   void logOut() {
@@ -101,6 +109,41 @@ class TasklistFiltersTest {
     } finally {
       identities.clearAuthentication();
       tasks.deleteTask(task.getId(), true);
+    }
+  }
+
+  @Test
+  void aVisitPastItsDueDateIsListedInTheAdvisorsOverdueVisits() {
+    EngineClock clock = new EngineClock(management);
+    clock.setTo(LocalDateTime.of(2025, 4, 1, 9, 0));
+    ProcessInstance followUp = runtime.createProcessInstanceByKey("follow-up-visits")
+        .businessKey("T-" + UUID.randomUUID())
+        .setVariables(Variables.putValue("advisor", "sato")
+            .putValue("businessName", "留萌テスト商店")
+            .putValue("industry", "小売業")
+            .putValue("employees", 3)
+            .putValue("followUpTrack", "plan")
+            .putValue("visitInterval", "P3M")
+            .putValue("visitCount", 1))
+        .execute();
+    clock.setTo(LocalDateTime.of(2025, 7, 1, 9, 0));
+    clock.executeDueJobs(followUp.getId());
+    Task visit = tasks.createTaskQuery().processInstanceId(followUp.getId()).taskDefinitionKey("RecordVisit").singleResult();
+    LocalDateTime due = LocalDateTime.ofInstant(visit.getDueDate().toInstant(), EngineClock.JAPAN);
+
+    clock.setTo(due.minusMinutes(1));
+    assertThat(overdueVisitsOfSato()).doesNotContain(visit.getId());
+
+    clock.setTo(due.plusMinutes(1));
+    assertThat(overdueVisitsOfSato()).contains(visit.getId());
+  }
+
+  private List<String> overdueVisitsOfSato() {
+    identities.setAuthentication("sato", List.of(StaffGroup.ADVISORS.id()));
+    try {
+      return filters.<Task>list(visibleFilterNamed("期限切れの巡回訪問").getId()).stream().map(Task::getId).toList();
+    } finally {
+      identities.clearAuthentication();
     }
   }
 

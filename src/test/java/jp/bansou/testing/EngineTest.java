@@ -23,6 +23,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
       "camunda.bpm.job-execution.enabled=false",
       "bansou.data-dir=./target/test-data/engine"
     })
-@ExtendWith(EngineTestExtension.class)
+@ExtendWith({PostgresRequirement.class, EngineTestExtension.class})
 @Tag("engine")
 public @interface EngineTest {}

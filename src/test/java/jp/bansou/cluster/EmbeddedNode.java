@@ -1,6 +1,7 @@
 package jp.bansou.cluster;
 
 import java.util.HashMap;
+import java.util.function.Supplier;
 import jp.bansou.BansouApplication;
 import jp.bansou.followup.FollowUpSchedules;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -9,6 +10,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** A node inside the test's JVM: the whole application, whose engine the test can call directly. */
 final class EmbeddedNode implements AutoCloseable {
@@ -35,6 +38,11 @@ final class EmbeddedNode implements AutoCloseable {
 
   FollowUpSchedules followUpSchedules() {
     return context.getBean(FollowUpSchedules.class);
+  }
+
+  /** Engine calls inside one Spring transaction join it, as in a service method of the application. */
+  <T> T inTransaction(Supplier<T> work) {
+    return new TransactionTemplate(context.getBean(PlatformTransactionManager.class)).execute(status -> work.get());
   }
 
   String lockOwner() {

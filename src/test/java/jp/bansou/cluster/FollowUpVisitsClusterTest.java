@@ -55,6 +55,8 @@ class FollowUpVisitsClusterTest {
     ClockUtil.reset();
   }
 
+  // The time limits are bounds for a machine shared with other builds, not expectations: on two idle cores
+  // the whole class takes under a minute.
   @Test
   void twoThousandDueVisitTimersFireExactlyOnceOnTwoNodesEvenWhenOneDiesMidway() throws Exception {
     int cases = 2000;
@@ -68,16 +70,16 @@ class FollowUpVisitsClusterTest {
         long creating = System.nanoTime();
         List<String> instances = startCasesAQuarterAgo(nodeA, cases);
         long created = (System.nanoTime() - creating) / 1_000_000;
-        assertThat(database.count("select count(*)" + VISIT_TIMER_JOBS + " and j.DUEDATE_ <= ? and j.SUSPENSION_STATE_ = 2",
-            PROCESS, VISIT_TIMER, new Timestamp(System.currentTimeMillis())))
+        assertThat(database.count("select count(*)" + VISIT_TIMER_JOBS + " and j.DUEDATE_ <= ?"
+            + " and j.SUSPENSION_STATE_ = 2", PROCESS, VISIT_TIMER, new Timestamp(System.currentTimeMillis())))
             .as("visit timers due and held back").isEqualTo(cases);
-        nodeB.awaitHealthy(Duration.ofSeconds(90));
+        nodeB.awaitHealthy(Duration.ofSeconds(180));
 
         long released = System.nanoTime();
         engine.getManagementService().updateJobDefinitionSuspensionState()
             .byProcessDefinitionKey(PROCESS).includeJobs(true).activate();
 
-        await("node-b busy: visits fired and jobs locked").atMost(Duration.ofSeconds(60))
+        await("node-b busy: visits fired and jobs locked").atMost(Duration.ofSeconds(120))
             .pollInterval(Duration.ofMillis(50))
             .until(() -> firedBy(database).getOrDefault("node-b", 0L) >= cases / 10
                 && lockedByOthers(database, nodeA.lockOwner()).size() > 0);
@@ -87,7 +89,7 @@ class FollowUpVisitsClusterTest {
         List<Object[]> orphaned = lockedByOthers(database, nodeA.lockOwner());
         assertThat(orphaned).as("jobs that node-b had locked when it died").isNotEmpty();
 
-        await("every visit timer fired").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+        await("every visit timer fired").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250))
             .until(() -> firedBy(database).values().stream().mapToLong(Long::longValue).sum() >= cases
                 && database.count("select count(*)" + VISIT_TIMER_JOBS, PROCESS, VISIT_TIMER) == 0);
         Duration total = Duration.ofNanos(System.nanoTime() - released);
@@ -98,27 +100,33 @@ class FollowUpVisitsClusterTest {
         assertThat(database.count("select count(distinct JOB_ID_) from ACT_HI_JOB_LOG where PROCESS_DEF_KEY_ = ?"
             + " and ACT_ID_ = ? and JOB_STATE_ = ?", PROCESS, VISIT_TIMER, SUCCESSFUL))
             .as("distinct visit timers that fired").isEqualTo(cases);
-        assertThat(visitTasksPerCase(database)).as("visit tasks per case").hasSize(cases)
-            .allSatisfy((instance, tasks) -> assertThat(tasks).isEqualTo(1L));
-        assertThat(instances).hasSize(cases);
+        Map<String, Long> visitTasks = visitTasksPerCase(database);
+        assertThat(visitTasks.keySet()).as("cases with a visit task").containsExactlyInAnyOrderElementsOf(instances);
+        assertThat(visitTasks).as("visit tasks per case").allSatisfy((instance, tasks) -> assertThat(tasks).isEqualTo(1L));
         assertThat(firedBeforeKill).as("visits fired per node while both ran")
             .hasEntrySatisfying("node-a", fired -> assertThat(fired).isPositive())
             .hasEntrySatisfying("node-b", fired -> assertThat(fired).isPositive());
 
+        int takenOver = 0;
         for (Object[] job : orphaned) {
           List<Object[]> executions = database.query("select HOSTNAME_, TIMESTAMP_ from ACT_HI_JOB_LOG"
               + " where JOB_ID_ = ? and JOB_STATE_ = ?", job[0], SUCCESSFUL);
           assertThat(executions).as("executions of job %s that node-b had locked", job[0]).hasSize(1);
-          assertThat(executions.get(0)[0]).isEqualTo("node-a");
-          assertThat((Timestamp) executions.get(0)[1]).as("taken over only once its lock expired")
-              .isAfterOrEqualTo((Timestamp) job[1]);
+          // a commit node-b sent just before it died may still have landed; every other lock waited for expiry
+          if ("node-a".equals(executions.get(0)[0])) {
+            assertThat((Timestamp) executions.get(0)[1]).as("taken over only once its lock expired")
+                .isAfterOrEqualTo((Timestamp) job[1]);
+            takenOver++;
+          }
         }
+        assertThat(takenOver).as("jobs node-a took over from node-b").isPositive();
 
         long beforeKillFired = firedBeforeKill.values().stream().mapToLong(Long::longValue).sum();
         LOG.info("{} follow-up cases started in {} ms; their visit timers on two nodes: {} fired in {} ms while both"
                 + " ran ({} jobs/s; {}), node-b killed holding {} locks, all fired after {} ms",
-            cases, created, beforeKillFired, beforeKill.toMillis(), beforeKillFired * 1000 / Math.max(1, beforeKill.toMillis()),
-            firedBeforeKill, orphaned.size(), total.toMillis());
+            cases, created, beforeKillFired, beforeKill.toMillis(),
+            beforeKillFired * 1000 / Math.max(1, beforeKill.toMillis()), firedBeforeKill, orphaned.size(),
+            total.toMillis());
       }
     }
   }
@@ -132,14 +140,16 @@ class FollowUpVisitsClusterTest {
       startCases(node, cases);
     }
     assertThat(visitTasksPerCase(database)).isEmpty();
+    Object[] dueDates = database.query("select min(j.DUEDATE_), max(j.DUEDATE_)" + VISIT_TIMER_JOBS, PROCESS, VISIT_TIMER)
+        .get(0);
+    assertThat((Timestamp) dueDates[0]).as("no visit due when the node stopped").isAfter(new Date());
 
     // a quarter passes while no node runs
-    Timestamp lastDue = (Timestamp) database.query("select max(j.DUEDATE_)" + VISIT_TIMER_JOBS, PROCESS, VISIT_TIMER)
-        .get(0)[0];
+    Timestamp lastDue = (Timestamp) dueDates[1];
     ClockUtil.offset(lastDue.getTime() - System.currentTimeMillis() + Duration.ofMinutes(1).toMillis());
 
     try (EmbeddedNode node = EmbeddedNode.start(settings)) {
-      await("visits that came due during the downtime").atMost(Duration.ofSeconds(60))
+      await("visits that came due during the downtime").atMost(Duration.ofSeconds(120))
           .pollInterval(Duration.ofMillis(250))
           .until(() -> visitTasksPerCase(database).size() == cases);
       assertThat(visitTasksPerCase(database)).allSatisfy((instance, tasks) -> assertThat(tasks).isEqualTo(1L));
@@ -160,29 +170,37 @@ class FollowUpVisitsClusterTest {
 
   /**
    * Follow-ups of the plan track with a single visit each: one due timer per case keeps the setup to what
-   * these tests are about, and a case's later visits would only wait further in the future.
+   * these tests are about, and a case's later visits would only wait further in the future. Started fifty
+   * to a transaction, so that the setup does not wait for two thousand commits.
    */
   private static List<String> startCases(EmbeddedNode node, int count) {
     RuntimeService runtime = node.engine().getRuntimeService();
     String interval = node.followUpSchedules().interval(TRACK);
     ExecutorService starters = Executors.newFixedThreadPool(4);
     try {
-      List<Future<String>> started = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        String business = "T-" + UUID.randomUUID();
-        started.add(starters.submit(() -> runtime.createProcessInstanceByKey(PROCESS).businessKey(business)
-            .setVariables(Variables.putValue("advisor", "sato")
-                .putValue("businessName", "留萌クラスタ商店 " + business.substring(2, 8))
-                .putValue("industry", "小売業")
-                .putValue("employees", 3)
-                .putValue("followUpTrack", TRACK)
-                .putValue("visitInterval", interval)
-                .putValue("visitCount", 1))
-            .execute().getId()));
+      List<Future<List<String>>> batches = new ArrayList<>();
+      for (int first = 0; first < count; first += 50) {
+        int size = Math.min(50, count - first);
+        batches.add(starters.submit(() -> node.inTransaction(() -> {
+          List<String> ids = new ArrayList<>();
+          for (int i = 0; i < size; i++) {
+            String business = "T-" + UUID.randomUUID();
+            ids.add(runtime.createProcessInstanceByKey(PROCESS).businessKey(business)
+                .setVariables(Variables.putValue("advisor", "sato")
+                    .putValue("businessName", "留萌クラスタ商店 " + business.substring(2, 8))
+                    .putValue("industry", "小売業")
+                    .putValue("employees", 3)
+                    .putValue("followUpTrack", TRACK)
+                    .putValue("visitInterval", interval)
+                    .putValue("visitCount", 1))
+                .execute().getId());
+          }
+          return ids;
+        })));
       }
       List<String> ids = new ArrayList<>();
-      for (Future<String> future : started) {
-        ids.add(future.get());
+      for (Future<List<String>> batch : batches) {
+        ids.addAll(batch.get());
       }
       return ids;
     } catch (Exception e) {

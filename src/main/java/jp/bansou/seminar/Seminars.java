@@ -3,6 +3,7 @@ package jp.bansou.seminar;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import jp.bansou.business.BusinessRegistry;
 import jp.bansou.calendar.CalendarProperties;
 import jp.bansou.calendar.CalendarProperties.Seminar;
 import jp.bansou.calendar.FiscalYear;
@@ -27,11 +28,14 @@ public class Seminars {
   private final CalendarProperties calendar;
   private final RuntimeService runtime;
   private final IdentityService identity;
+  private final BusinessRegistry registry;
 
-  public Seminars(CalendarProperties calendar, RuntimeService runtime, IdentityService identity) {
+  public Seminars(CalendarProperties calendar, RuntimeService runtime, IdentityService identity,
+      BusinessRegistry registry) {
     this.calendar = calendar;
     this.runtime = runtime;
     this.identity = identity;
+    this.registry = registry;
   }
 
   public void prepare(DelegateExecution execution) {
@@ -58,12 +62,20 @@ public class Seminars {
       problems = (problems.isEmpty() ? "" : problems + "\n")
           + "担当経営指導員「" + advisor + "」は経営指導員（advisors）のユーザーIDではありません";
     }
+    SeminarKind kind = kindOf(execution);
+    if (kind.leadsToAnalysis()) {
+      for (Participant unknown : list.wantingSupport().stream()
+          .filter(participant -> registry.find(participant.businessId()).isEmpty()).toList()) {
+        problems = (problems.isEmpty() ? "" : problems + "\n")
+            + "事業者ID「" + unknown.businessId() + "」（" + unknown.businessName()
+            + "）は事業者台帳にありません。経営分析を始める前に事業者台帳へ登録してください";
+      }
+    }
     if (!problems.isEmpty()) {
       execution.setVariable("participantsProblem", problems);
       return;
     }
     execution.setVariable("participantsProblem", null);
-    SeminarKind kind = kindOf(execution);
     Integer target = settingsOf(kind).participantTarget();
     int count = list.participants().size();
     execution.setVariable("participantCount", count);

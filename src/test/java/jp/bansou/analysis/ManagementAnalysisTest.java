@@ -9,11 +9,13 @@ import static org.camunda.bpm.engine.variable.Variables.putValue;
 
 import java.util.Map;
 import java.util.UUID;
+import jp.bansou.business.BusinessRegistry;
 import jp.bansou.followup.FollowUpYear;
 import jp.bansou.testing.Acting;
 import jp.bansou.testing.EngineClock;
 import jp.bansou.testing.EngineTest;
 import jp.bansou.testing.FlowNodeCoverage;
+import jp.bansou.testing.TestBusinesses;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FormService;
@@ -42,6 +44,7 @@ class ManagementAnalysisTest {
   @Autowired IdentityService identityService;
   @Autowired ManagementService managementService;
   @Autowired ProcessEngine processEngine;
+  @Autowired BusinessRegistry registry;
 
   /** A fishery processor's year in thousand yen; LocalBenchmarkTest works the same figures by hand. */
   static VariableMap shopFigures() {
@@ -53,13 +56,13 @@ class ManagementAnalysisTest {
         .putValue("fixedCosts", 12000L).putValue("variableCosts", 28800L);
   }
 
+  private String newBusiness() {
+    return TestBusinesses.register(registry, "ito");
+  }
+
   private ProcessInstance startAnalysis(String businessId) {
     return coverage.track(runtimeService.startProcessInstanceByKey("management-analysis", businessId,
-        putValue("advisor", "ito")
-            .putValue("businessName", "留萌かずの子食品")
-            .putValue("industry", "製造業")
-            .putValue("employees", 4L)
-            .putValue("entryRoute", "marukeiLoan")));
+        putValue("advisor", "ito").putValue("entryRoute", "marukeiLoan")));
   }
 
   private void completeFinancials(ProcessInstance analysis, VariableMap figures) {
@@ -85,16 +88,17 @@ class ManagementAnalysisTest {
 
   @Test
   void anAdvisorStartsAnAnalysisInTasklistAndTheCaseFlowsOnToAPlanAndItsFollowUp() throws Exception {
-    String businessId = "T-" + UUID.randomUUID();
+    String businessId = newBusiness();
     String definitionId = repositoryService.createProcessDefinitionQuery()
         .processDefinitionKey("management-analysis").latestVersion().singleResult().getId();
     ProcessInstance[] started = new ProcessInstance[1];
     Acting.as(identityService, "sato", "advisors", () -> started[0] = formService.submitStartForm(definitionId,
-        putValue("businessId", businessId).putValue("businessName", "留萌かずの子食品")
-            .putValue("industry", "製造業").putValue("employees", 4L).putValue("entryRoute", "seminar")));
+        putValue("businessId", businessId).putValue("entryRoute", "seminar")));
     ProcessInstance analysis = coverage.track(started[0]);
 
     assertThat(analysis).hasBusinessKey(businessId).hasVariables("advisor").isWaitingAt("EnterFinancialFigures");
+    assertThat(analysis).as("read from the registry, not typed again").variables()
+        .containsEntry("businessName", "留萌かずの子食品").containsEntry("industry", "製造業").containsEntry("employees", 4);
     assertThat(task(analysis)).isAssignedTo("sato");
     String figuresTask = task(analysis).getId();
     Acting.as(identityService, "sato", "advisors", () -> taskService.complete(figuresTask, shopFigures()));
@@ -123,7 +127,7 @@ class ManagementAnalysisTest {
         .isWaitingAt("DraftBusinessPlan");
     assertThat(plan).variables().containsEntry("advisor", "sato").containsEntry("businessId", businessId)
         .containsEntry("businessName", "留萌かずの子食品").containsEntry("industry", "製造業")
-        .containsEntry("employees", 4L).containsEntry("previousYearSales", 48000L);
+        .containsEntry("employees", 4).containsEntry("previousYearSales", 48000L);
     assertThat(task(plan)).isAssignedTo("sato");
 
     String draftTask = task(plan).getId();
@@ -148,7 +152,7 @@ class ManagementAnalysisTest {
 
   @Test
   void anAnalysisCanEndWithFeedbackAndNoPlan() {
-    ProcessInstance analysis = startAnalysis("T-" + UUID.randomUUID());
+    ProcessInstance analysis = startAnalysis(newBusiness());
     completeFinancials(analysis, shopFigures());
     analyseAndFeedBack(analysis, putValue("analysisNextStep", "end"));
 
@@ -157,7 +161,7 @@ class ManagementAnalysisTest {
 
   @Test
   void impossibleFiguresShowAsNotComputableAndTheAdvisorCanCorrectThem() {
-    ProcessInstance analysis = startAnalysis("T-" + UUID.randomUUID());
+    ProcessInstance analysis = startAnalysis(newBusiness());
     taskService.complete(task(analysis).getId(), putValue("sales", 0L).putValue("previousSales", 0L)
         .putValue("operatingProfit", -1600L).putValue("depreciation", 1600L).putValue("employees", 0L)
         .putValue("borrowings", "不明").putValue("netAssets", 500L).putValue("totalAssets", 0.0));
@@ -182,7 +186,7 @@ class ManagementAnalysisTest {
 
   @Test
   void anAssistantMayEnterTheFiguresButTheAdvisorReviewsThem() throws Exception {
-    ProcessInstance analysis = startAnalysis("T-" + UUID.randomUUID());
+    ProcessInstance analysis = startAnalysis(newBusiness());
     String figuresTask = task(analysis).getId();
     Acting.as(identityService, "suzuki", "assistants", () -> taskService.complete(figuresTask, shopFigures()));
 
@@ -195,7 +199,7 @@ class ManagementAnalysisTest {
 
   @Test
   void aDifficultCaseGoesToExpertDispatchAndThenOnToAPlan() {
-    String businessId = "T-" + UUID.randomUUID();
+    String businessId = newBusiness();
     ProcessInstance analysis = startAnalysis(businessId);
     completeFinancials(analysis, shopFigures());
     analyseAndFeedBack(analysis, putValue("analysisNextStep", "referral")
@@ -221,7 +225,7 @@ class ManagementAnalysisTest {
 
   @Test
   void aDifficultCaseMayEndAfterTheReferral() {
-    ProcessInstance analysis = startAnalysis("T-" + UUID.randomUUID());
+    ProcessInstance analysis = startAnalysis(newBusiness());
     completeFinancials(analysis, shopFigures());
     analyseAndFeedBack(analysis, putValue("analysisNextStep", "referral").putValue("referralReason", "事業承継の相談"));
     ProcessInstance referral = calledProcessInstance(analysis);
@@ -237,6 +241,19 @@ class ManagementAnalysisTest {
   }
 
   @Test
+  void aBusinessTheRegistryDoesNotKnowIsRefusedAtTheStart() throws Exception {
+    String unknown = "T-" + UUID.randomUUID();
+    String definitionId = repositoryService.createProcessDefinitionQuery()
+        .processDefinitionKey("management-analysis").latestVersion().singleResult().getId();
+    Acting.as(identityService, "sato", "advisors", () ->
+        assertThatThrownBy(() -> formService.submitStartForm(definitionId,
+                putValue("businessId", unknown).putValue("entryRoute", "counter")))
+            .isInstanceOf(BadUserRequestException.class)
+            .hasMessageContaining("事業者ID「" + unknown + "」は事業者台帳にありません"));
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(unknown).count()).isZero();
+  }
+
+  @Test
   void anAnalysisNeedsABusinessIdAndItMustMatchAGivenBusinessKey() {
     assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("management-analysis",
             putValue("advisor", "ito").putValue("businessName", "名無し")))
@@ -246,7 +263,7 @@ class ManagementAnalysisTest {
         .isInstanceOf(BadUserRequestException.class).hasMessageContaining("一致しません");
 
     ProcessInstance byKeyOnly = coverage.track(runtimeService.startProcessInstanceByKey("management-analysis",
-        "T-" + UUID.randomUUID(), putValue("advisor", "ito")));
+        newBusiness(), putValue("advisor", "ito")));
     assertThat(byKeyOnly).variables().containsEntry("businessId", byKeyOnly.getBusinessKey());
   }
 }

@@ -8,11 +8,13 @@ import static org.camunda.bpm.engine.variable.Variables.putValue;
 
 import java.time.LocalDateTime;
 import java.util.UUID;
+import jp.bansou.business.BusinessRegistry;
 import jp.bansou.followup.FollowUpYear;
 import jp.bansou.testing.Acting;
 import jp.bansou.testing.EngineClock;
 import jp.bansou.testing.EngineTest;
 import jp.bansou.testing.FlowNodeCoverage;
+import jp.bansou.testing.TestBusinesses;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -40,6 +42,7 @@ class BusinessPlanTest {
   @Autowired IdentityService identityService;
   @Autowired ManagementService managementService;
   @Autowired ProcessEngine processEngine;
+  @Autowired BusinessRegistry registry;
   EngineClock clock;
 
   @BeforeEach
@@ -64,10 +67,9 @@ class BusinessPlanTest {
 
   @Test
   void aPlanWithASpecialistConsultationAndJfcFinancingStartsItsFollowUpWithTheCaseData() {
-    String businessId = "T-" + UUID.randomUUID();
+    String businessId = TestBusinesses.register(registry, "ito");
     ProcessInstance plan = coverage.track(runtimeService.startProcessInstanceByKey("business-plan", businessId,
-        putValue("advisor", "ito").putValue("businessName", "留萌かずの子食品").putValue("industry", "製造業")
-            .putValue("employees", 4L)));
+        putValue("advisor", "ito")));
     assertThat(plan).isWaitingAt("DraftBusinessPlan").variables().containsEntry("businessId", businessId);
     taskService.complete(task(plan).getId(), draft(true, true));
 
@@ -94,7 +96,7 @@ class BusinessPlanTest {
     assertThat(followUp).hasBusinessKey(businessId).variables()
         .containsEntry("advisor", "ito").containsEntry("businessId", businessId)
         .containsEntry("businessName", "留萌かずの子食品").containsEntry("industry", "製造業")
-        .containsEntry("employees", 4L).containsEntry("followUpTrack", "plan")
+        .containsEntry("employees", 4).containsEntry("followUpTrack", "plan")
         .containsEntry("visitInterval", "P3M").containsEntry("visitCount", 4)
         .containsEntry("previousYearSales", 48000L).containsEntry("salesTargetYear1", 49440L);
 
@@ -104,13 +106,12 @@ class BusinessPlanTest {
 
   @Test
   void anAdvisorStartsAPlanInTasklistWithoutConsultationOrFinancing() throws Exception {
-    String businessId = "T-" + UUID.randomUUID();
+    String businessId = TestBusinesses.register(registry, "T-" + UUID.randomUUID(), "るもい商店", "卸売業、小売業", 2, "sato");
     String definitionId = repositoryService.createProcessDefinitionQuery()
         .processDefinitionKey("business-plan").latestVersion().singleResult().getId();
     ProcessInstance[] started = new ProcessInstance[1];
     Acting.as(identityService, "sato", "advisors", () -> started[0] = formService.submitStartForm(definitionId,
-        putValue("businessId", businessId).putValue("businessName", "るもい商店").putValue("industry", "卸売業、小売業")
-            .putValue("employees", 2L)));
+        putValue("businessId", businessId)));
     ProcessInstance plan = coverage.track(started[0]);
     assertThat(plan).hasBusinessKey(businessId).isWaitingAt("DraftBusinessPlan");
     assertThat(task(plan)).isAssignedTo("sato");

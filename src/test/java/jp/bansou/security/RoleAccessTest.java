@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import jp.bansou.business.BusinessRegistry;
 import jp.bansou.testing.EngineTest;
+import jp.bansou.testing.TestBusinesses;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +29,7 @@ class RoleAccessTest {
 
   @Autowired TestRestTemplate http;
   @Autowired IdentityService identities;
+  @Autowired BusinessRegistry registry;
 
   @Test
   void anonymousCallersAreRefusedByTheRestApi() {
@@ -111,12 +114,11 @@ class RoleAccessTest {
   }
 
   private String startAnalysisAs(String advisor) {
-    String business = "T-" + UUID.randomUUID();
+    String business = TestBusinesses.register(registry, advisor);
     ResponseEntity<String> started = http.withBasicAuth(advisor, "demo").postForEntity(
         "/engine-rest/process-definition/key/management-analysis/start",
         json(Map.of("businessKey", business, "variables", Map.of(
-            "businessId", Map.of("value", business),
-            "businessName", Map.of("value", "留萌テスト商店")))),
+            "businessId", Map.of("value", business)))),
         String.class);
     assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
     return business;

@@ -10,12 +10,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.UUID;
+import jp.bansou.business.BusinessRegistry;
 import jp.bansou.calendar.CalendarEntry;
 import jp.bansou.calendar.CalendarTimers;
 import jp.bansou.calendar.TimerStarts;
 import jp.bansou.testing.EngineClock;
 import jp.bansou.testing.EngineTest;
 import jp.bansou.testing.FlowNodeCoverage;
+import jp.bansou.testing.TestBusinesses;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -36,6 +38,7 @@ class SeminarTest {
   @Autowired HistoryService history;
   @Autowired RuntimeService runtime;
   @Autowired CalendarTimers timers;
+  @Autowired BusinessRegistry registry;
 
   EngineClock clock;
   TimerStarts timerStarts;
@@ -51,6 +54,8 @@ class SeminarTest {
     a = "T-" + run + "-A";
     b = "T-" + run + "-B";
     c = "T-" + run + "-C";
+    TestBusinesses.register(registry, a, "留萌食堂", "宿泊業、飲食サービス業", 3, "sato");
+    TestBusinesses.register(registry, c, "黄金岬工務店", "建設業", 12, "sato");
   }
 
   @Test
@@ -106,6 +111,22 @@ class SeminarTest {
     assertThat((String) runtime.getVariable(seminar.getId(), "participantsProblem"))
         .contains("担当経営指導員「suzuki」は経営指導員");
     assertThat(analysisOf(a)).isNull();
+  }
+
+  @Test
+  void aParticipantWhoWantsAnAnalysisMustBeInTheRegistry() {
+    clock.setTo(LocalDateTime.parse("2027-11-01T09:00"));
+    ProcessInstance year = coverage.track(timerStarts.fire(CalendarEntry.MANAGEMENT_ANALYSIS_SEMINAR));
+    ProcessInstance seminar = calledProcessInstance(year);
+    holdSeminarOn("2027-11-20", seminar, year);
+    String unknown = "T-" + UUID.randomUUID();
+
+    complete(task(seminar), withVariables("participants", unknown + ", 留萌新店, 建設業, 3, 希望", "advisor", "sato"));
+
+    assertThat(seminar).isWaitingAt("RecordParticipants");
+    assertThat((String) runtime.getVariable(seminar.getId(), "participantsProblem"))
+        .contains("事業者ID「" + unknown + "」（留萌新店）は事業者台帳にありません");
+    assertThat(analysisOf(unknown)).isNull();
   }
 
   @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 import jp.bansou.BansouApplication;
+import jp.bansou.business.BusinessRegistry;
+import jp.bansou.testing.TestBusinesses;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,7 @@ class RestartTest {
     String definitionId;
     try (ConfigurableApplicationContext first = start()) {
       ProcessEngine engine = first.getBean(ProcessEngine.class);
+      TestBusinesses.register(first.getBean(BusinessRegistry.class), business, "留萌テスト商店", "製造業", 3, "sato");
       var instance = engine.getRuntimeService().startProcessInstanceByKey(
           "management-analysis", business, Map.of("businessId", business, "advisor", "sato"));
       instanceId = instance.getId();
@@ -50,6 +53,7 @@ class RestartTest {
             "--server.port=0",
             "--bansou.data-dir=" + dataDir,
             "--camunda.bpm.process-engine-name=restart-test",
-            "--camunda.bpm.job-execution.enabled=false");
+            "--camunda.bpm.job-execution.enabled=false",
+            "--bansou.demo.year.enabled=false");
   }
 }

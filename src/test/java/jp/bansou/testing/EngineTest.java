@@ -21,7 +21,9 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
     webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = {
       "camunda.bpm.job-execution.enabled=false",
-      "bansou.data-dir=./target/test-data/engine"
+      "bansou.data-dir=./target/test-data/engine",
+      // the demo year would put its businesses and cases into the database every test shares
+      "bansou.demo.year.enabled=false"
     })
 @ExtendWith({PostgresRequirement.class, EngineTestExtension.class})
 @Tag("engine")

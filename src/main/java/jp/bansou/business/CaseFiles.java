@@ -1,0 +1,167 @@
+package jp.bansou.business;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import jp.bansou.calendar.FiscalYear;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+
+/**
+ * Puts a business's case file together from the engine's history: every process instance carrying the
+ * business id as business key (all tracks pass it on to the cases they call), its open tasks, and the
+ * variables the analysis, plan and referral models record. Who may read it is the caller's decision.
+ */
+@Service
+public class CaseFiles {
+
+  static final String ANALYSIS = "management-analysis";
+  static final String PLAN = "business-plan";
+  static final String REFERRAL = "specialist-referral";
+  static final String VISIT_TASK = "RecordVisit";
+
+  private static final List<String> BENCHMARK_FIGURES = List.of("lbSalesGrowthText", "lbOperatingMarginText",
+      "lbLabourProductivityText", "lbEbitdaDebtRatioText", "lbWorkingCapitalTurnoverText", "lbEquityRatioText",
+      "lbBreakEvenSalesText");
+  private static final List<String> PLAN_DETAILS = List.of("planStartDate", "planPeriodYears", "previousYearSales",
+      "salesTargetYear1", "salesTargetYear2", "salesTargetYear3", "salesTargetYear4", "salesTargetYear5",
+      "planActions", "needsFinancing", "financingResult", "financingAmount", "planCompletedDate");
+
+  private static final Map<String, String> STATE_NAMES = Map.of(
+      HistoricProcessInstance.STATE_ACTIVE, "進行中",
+      HistoricProcessInstance.STATE_SUSPENDED, "保留中",
+      HistoricProcessInstance.STATE_COMPLETED, "完了",
+      HistoricProcessInstance.STATE_EXTERNALLY_TERMINATED, "中止",
+      HistoricProcessInstance.STATE_INTERNALLY_TERMINATED, "中止");
+
+  private final HistoryService history;
+  private final TaskService tasks;
+  private final String engineName;
+
+  CaseFiles(ProcessEngine engine) {
+    this.history = engine.getHistoryService();
+    this.tasks = engine.getTaskService();
+    this.engineName = engine.getName();
+  }
+
+  public CaseFile of(Business business) {
+    List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(business.id())
+        .orderByProcessInstanceStartTime().desc()
+        .list();
+    Date now = ClockUtil.getCurrentTime();
+    Map<String, List<Task>> openTasks = tasks.createTaskQuery().processInstanceBusinessKey(business.id()).list()
+        .stream().collect(Collectors.groupingBy(Task::getProcessInstanceId));
+    Map<String, Map<String, Object>> variables = variablesOf(instances);
+
+    List<CaseFile.Case> cases = instances.stream().map(instance -> new CaseFile.Case(
+        instance.getId(),
+        instance.getProcessDefinitionKey(),
+        instance.getProcessDefinitionName(),
+        fiscalYear(instance),
+        instance.getStartTime(),
+        instance.getEndTime(),
+        instance.getState(),
+        STATE_NAMES.getOrDefault(instance.getState(), instance.getState()),
+        instance.getSuperProcessInstanceId(),
+        openTasks.getOrDefault(instance.getId(), List.of()).stream()
+            .sorted(Comparator.comparing(Task::getCreateTime))
+            .map(task -> new CaseFile.OpenTask(task.getId(), task.getName(), task.getAssignee(), task.getDueDate(),
+                overdue(task, now)))
+            .toList(),
+        "/camunda/app/cockpit/" + engineName + "/#/process-instance/" + instance.getId()))
+        .toList();
+
+    List<CaseFile.DueVisit> dueVisits = openTasks.values().stream().flatMap(List::stream)
+        .filter(task -> VISIT_TASK.equals(task.getTaskDefinitionKey()))
+        .sorted(Comparator.comparing(Task::getDueDate, Comparator.nullsLast(Comparator.naturalOrder())))
+        .map(task -> new CaseFile.DueVisit(task.getProcessInstanceId(), task.getName(),
+            tasks.getVariable(task.getId(), "visitNumber"), task.getDueDate(), overdue(task, now)))
+        .toList();
+
+    List<CaseFile.Benchmark> benchmarks = instances.stream()
+        .filter(instance -> ANALYSIS.equals(instance.getProcessDefinitionKey()))
+        .filter(instance -> variables.getOrDefault(instance.getId(), Map.of()).containsKey(BENCHMARK_FIGURES.get(0)))
+        .map(instance -> new CaseFile.Benchmark(instance.getId(), fiscalYear(instance), instance.getStartTime(),
+            pick(variables.get(instance.getId()), BENCHMARK_FIGURES)))
+        .toList();
+
+    List<CaseFile.Plan> plans = instances.stream()
+        .filter(instance -> PLAN.equals(instance.getProcessDefinitionKey()))
+        .map(instance -> new CaseFile.Plan(instance.getId(), fiscalYear(instance),
+            STATE_NAMES.getOrDefault(instance.getState(), instance.getState()),
+            pick(variables.getOrDefault(instance.getId(), Map.of()), PLAN_DETAILS)))
+        .toList();
+
+    List<CaseFile.Referral> referrals = instances.stream()
+        .filter(instance -> REFERRAL.equals(instance.getProcessDefinitionKey()))
+        .map(instance -> {
+          Map<String, Object> values = variables.getOrDefault(instance.getId(), Map.of());
+          return new CaseFile.Referral(instance.getId(), fiscalYear(instance),
+              STATE_NAMES.getOrDefault(instance.getState(), instance.getState()), values.get("referralBody"),
+              values.get("referralReason"), values.get("referralDate"), values.get("referralOutcome"),
+              values.get("referralOutcomeDate"), values.get("referralOutcomeNotes"));
+        })
+        .toList();
+
+    return new CaseFile(business, cases, dueVisits, benchmarks, plans, referrals);
+  }
+
+  private Map<String, Map<String, Object>> variablesOf(List<HistoricProcessInstance> instances) {
+    Map<String, Map<String, Object>> variables = new HashMap<>();
+    if (instances.isEmpty()) {
+      return variables;
+    }
+    List<HistoricVariableInstance> found = history.createHistoricVariableInstanceQuery()
+        .processInstanceIdIn(instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
+        .variableNameIn(names())
+        .list();
+    for (HistoricVariableInstance variable : found) {
+      // The instance's own scope wins over a local copy in a subprocess (a visit's records, a task's input).
+      Map<String, Object> values = variables.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>());
+      if (variable.getProcessInstanceId().equals(variable.getActivityInstanceId())) {
+        values.put(variable.getName(), variable.getValue());
+      } else {
+        values.putIfAbsent(variable.getName(), variable.getValue());
+      }
+    }
+    return variables;
+  }
+
+  private static String[] names() {
+    List<String> names = new ArrayList<>(BENCHMARK_FIGURES);
+    names.addAll(PLAN_DETAILS);
+    names.addAll(List.of("referralBody", "referralReason", "referralDate", "referralOutcome", "referralOutcomeDate",
+        "referralOutcomeNotes"));
+    return names.toArray(String[]::new);
+  }
+
+  private static Map<String, Object> pick(Map<String, Object> values, List<String> names) {
+    Map<String, Object> picked = new LinkedHashMap<>();
+    for (String name : names) {
+      if (values.get(name) != null) {
+        picked.put(name, values.get(name));
+      }
+    }
+    return picked;
+  }
+
+  private static String fiscalYear(HistoricProcessInstance instance) {
+    return FiscalYear.containing(instance.getStartTime()).displayName();
+  }
+
+  private static boolean overdue(Task task, Date now) {
+    return task.getDueDate() != null && task.getDueDate().before(now);
+  }
+}

@@ -1,0 +1,201 @@
+// 経営カルテ: reads /api/businesses and /api/businesses/{id}/case-file with the Tasklist login (or HTTP Basic).
+(function () {
+  'use strict';
+
+  const LEGAL_FORMS = { CORPORATION: '法人', SOLE_PROPRIETOR: '個人事業主' };
+  const BENCHMARK_LABELS = {
+    lbSalesGrowthText: '売上増加率',
+    lbOperatingMarginText: '営業利益率',
+    lbLabourProductivityText: '労働生産性',
+    lbEbitdaDebtRatioText: 'EBITDA有利子負債倍率',
+    lbWorkingCapitalTurnoverText: '営業運転資本回転期間',
+    lbEquityRatioText: '自己資本比率',
+    lbBreakEvenSalesText: '損益分岐点売上高'
+  };
+  const OUTCOMES = { resolved: '課題が解決した', ongoing: '専門家の支援が続いている', notSupported: '支援に至らなかった' };
+  const FINANCING = { approved: '融資決定', declined: '見送り', withdrawn: '取り下げ' };
+
+  const $ = (selector) => document.querySelector(selector);
+
+  function text(value) {
+    return value === null || value === undefined || value === '' ? '—' : String(value);
+  }
+
+  function date(value) {
+    if (!value) return '—';
+    const parsed = new Date(value);
+    return isNaN(parsed) ? String(value) : parsed.toLocaleDateString('ja-JP', { timeZone: 'Asia/Tokyo' });
+  }
+
+  function cell(row, content, className) {
+    const td = document.createElement('td');
+    if (content instanceof Node) td.appendChild(content); else td.textContent = text(content);
+    if (className) td.className = className;
+    row.appendChild(td);
+  }
+
+  function fill(tableId, items, render) {
+    const body = $('#' + tableId + ' tbody');
+    body.replaceChildren();
+    if (items.length === 0) {
+      const row = body.insertRow();
+      const td = document.createElement('td');
+      td.colSpan = 8;
+      td.className = 'empty';
+      td.textContent = 'ありません';
+      row.appendChild(td);
+      return;
+    }
+    items.forEach((item) => render(body.insertRow(), item));
+  }
+
+  async function get(url) {
+    const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) throw new Error(body.message || ('エラー（' + response.status + '）'));
+    return body;
+  }
+
+  function showMessage(message) {
+    $('#message').textContent = message || '';
+  }
+
+  async function search(q) {
+    showMessage('');
+    const list = $('#results');
+    list.replaceChildren();
+    try {
+      const businesses = await get('/api/businesses?q=' + encodeURIComponent(q));
+      if (businesses.length === 0) showMessage('該当する事業者はありません（担当の事業者だけが表示されます）');
+      businesses.forEach((business) => {
+        const li = document.createElement('li');
+        const a = document.createElement('a');
+        a.href = '?id=' + encodeURIComponent(business.id);
+        a.textContent = business.id + '　' + business.name + '（' + business.industry + '）';
+        li.appendChild(a);
+        list.appendChild(li);
+      });
+    } catch (error) {
+      showMessage(error.message);
+    }
+  }
+
+  function renderBusiness(business) {
+    $('#business-name').textContent = business.name + '（' + business.id + '）';
+    const entries = [
+      ['フリガナ', business.nameKana], ['法人・個人', LEGAL_FORMS[business.legalForm]], ['業種', business.industry],
+      ['従業員数', business.employees + '人'], ['代表者', business.representative],
+      ['代表者年齢', business.representativeAge ? business.representativeAge + '歳' : null], ['住所', business.address],
+      ['電話番号', business.phone], ['メールアドレス', business.email], ['会員', business.chamberMember ? '会員' : '非会員'],
+      ['担当経営指導員', business.advisor]
+    ];
+    const dl = $('#business');
+    dl.replaceChildren();
+    entries.forEach(([label, value]) => {
+      const dt = document.createElement('dt');
+      dt.textContent = label;
+      const dd = document.createElement('dd');
+      dd.textContent = text(value);
+      dl.append(dt, dd);
+    });
+  }
+
+  function renderCases(cases) {
+    fill('cases', cases, (row, c) => {
+      cell(row, c.fiscalYear);
+      cell(row, c.processName || c.process);
+      cell(row, c.stateName);
+      cell(row, date(c.started));
+      cell(row, date(c.ended));
+      const tasks = document.createElement('div');
+      c.currentTasks.forEach((task) => {
+        const line = document.createElement('div');
+        line.textContent = task.name + (task.assignee ? '（' + task.assignee + '）' : '')
+          + (task.due ? ' 期限 ' + date(task.due) : '');
+        if (task.overdue) line.className = 'overdue';
+        tasks.appendChild(line);
+      });
+      cell(row, c.currentTasks.length ? tasks : null);
+      const link = document.createElement('a');
+      link.href = c.cockpitUrl;
+      link.textContent = '開く';
+      cell(row, link);
+    });
+  }
+
+  function renderBenchmarks(benchmarks) {
+    const head = $('#benchmarks thead');
+    head.replaceChildren();
+    const headRow = head.insertRow();
+    ['年度', '分析開始日'].concat(Object.values(BENCHMARK_LABELS)).forEach((label) => {
+      const th = document.createElement('th');
+      th.textContent = label;
+      headRow.appendChild(th);
+    });
+    fill('benchmarks', benchmarks, (row, b) => {
+      cell(row, b.fiscalYear);
+      cell(row, date(b.analysedOn));
+      Object.keys(BENCHMARK_LABELS).forEach((name) => cell(row, b.figures[name]));
+    });
+  }
+
+  function renderPlans(plans) {
+    fill('plans', plans, (row, p) => {
+      const d = p.details;
+      cell(row, p.fiscalYear);
+      cell(row, p.stateName);
+      cell(row, d.previousYearSales);
+      cell(row, d.salesTargetYear1);
+      cell(row, d.planActions);
+      cell(row, d.financingResult ? (FINANCING[d.financingResult] || d.financingResult)
+        + (d.financingAmount ? '（' + d.financingAmount + '千円）' : '') : null);
+      cell(row, d.planCompletedDate);
+    });
+  }
+
+  function renderReferrals(referrals) {
+    fill('referrals', referrals, (row, r) => {
+      cell(row, r.fiscalYear);
+      cell(row, r.body);
+      cell(row, r.reason);
+      cell(row, r.date);
+      cell(row, r.outcome ? (OUTCOMES[r.outcome] || r.outcome) : r.stateName);
+      cell(row, r.outcomeDate);
+      cell(row, r.outcomeNotes);
+    });
+  }
+
+  function renderVisits(visits) {
+    fill('visits', visits, (row, v) => {
+      cell(row, (v.visitNumber ? '第' + v.visitNumber + '回 ' : '') + v.task);
+      cell(row, date(v.due));
+      cell(row, v.overdue ? '期限切れ' : '予定どおり', v.overdue ? 'overdue' : null);
+    });
+  }
+
+  async function show(id) {
+    showMessage('');
+    try {
+      const file = await get('/api/businesses/' + encodeURIComponent(id) + '/case-file');
+      document.title = '経営カルテ ' + file.business.name + ' | Bansō';
+      renderBusiness(file.business);
+      renderCases(file.cases);
+      renderVisits(file.dueVisits);
+      renderBenchmarks(file.benchmarks);
+      renderPlans(file.plans);
+      renderReferrals(file.referrals);
+      $('#casefile').hidden = false;
+    } catch (error) {
+      $('#casefile').hidden = true;
+      showMessage(error.message);
+    }
+  }
+
+  $('#search').addEventListener('submit', (event) => {
+    event.preventDefault();
+    search($('#q').value);
+  });
+
+  const id = new URLSearchParams(window.location.search).get('id');
+  if (id) show(id); else search('');
+})();

@@ -11,11 +11,12 @@ import static org.camunda.bpm.engine.variable.Variables.putValue;
 import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
-import java.util.UUID;
+import jp.bansou.business.BusinessRegistry;
 import jp.bansou.testing.Acting;
 import jp.bansou.testing.EngineClock;
 import jp.bansou.testing.EngineTest;
 import jp.bansou.testing.FlowNodeCoverage;
+import jp.bansou.testing.TestBusinesses;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -47,6 +48,7 @@ class TradeFairTest {
   @Autowired IdentityService identityService;
   @Autowired ManagementService managementService;
   @Autowired Fairs fairs;
+  @Autowired BusinessRegistry registry;
 
   EngineClock clock;
 
@@ -58,7 +60,7 @@ class TradeFairTest {
 
   private ProcessInstance startAndApply(String fairId) {
     ProcessInstance fair = coverage.track(runtimeService.startProcessInstanceByKey("trade-fair",
-        "T-" + UUID.randomUUID(), putValue("advisor", "ito").putValue("businessName", "留萌かずの子食品")
+        TestBusinesses.register(registry, "ito"), putValue("advisor", "ito")
             .putValue("productName", "味付け数の子")));
     assertThat(fair).isWaitingAt("ApplyForFair");
     taskService.complete(task(fair).getId(), putValue("fairId", fairId).putValue("applicationDate", "2027-06-01"));
@@ -99,10 +101,10 @@ class TradeFairTest {
   void anAdvisorPicksAConfiguredFairAndItsDaysAndDeadlinesFollow() throws Exception {
     String definitionId = repositoryService.createProcessDefinitionQuery()
         .processDefinitionKey("trade-fair").latestVersion().singleResult().getId();
-    String businessId = "T-" + UUID.randomUUID();
+    String businessId = TestBusinesses.register(registry, "sato");
     ProcessInstance[] started = new ProcessInstance[1];
     Acting.as(identityService, "sato", "advisors", () -> started[0] = formService.submitStartForm(definitionId,
-        putValue("businessId", businessId).putValue("businessName", "留萌かずの子食品")
+        putValue("businessId", businessId)
             .putValue("productName", "味付け数の子")));
     ProcessInstance fair = coverage.track(started[0]);
     assertThat(fair).hasBusinessKey(businessId).isWaitingAt("ApplyForFair");
@@ -203,7 +205,7 @@ class TradeFairTest {
   @Test
   void aFairThatIsNotConfiguredOrASurveyThatDoesNotAddUpIsRefusedWithReasons() {
     ProcessInstance fair = coverage.track(runtimeService.startProcessInstanceByKey("trade-fair",
-        "T-" + UUID.randomUUID(), putValue("advisor", "ito").putValue("businessName", "留萌かずの子食品")
+        TestBusinesses.register(registry, "ito"), putValue("advisor", "ito")
             .putValue("productName", "味付け数の子")));
     String application = task(fair).getId();
     assertThatThrownBy(() -> taskService.complete(application, putValue("fairId", "business-expo")))

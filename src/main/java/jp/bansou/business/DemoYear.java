@@ -1,0 +1,317 @@
+package jp.bansou.business;
+
+import static org.camunda.bpm.engine.variable.Variables.putValue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * A living demo year for a newcomer (bansou.demo.year.enabled, off in prod): fictitious Rumoi businesses in
+ * the registry and their cases driven through the real models with the engine API, as the staff would
+ * have worked them over the past months — finished analyses, a plan in follow-up, an overdue visit that
+ * has reached the manager, an open referral, fresh cases. The engine clock is moved into the past only
+ * here, with the job executor paused, and put back before anything else runs. A business that already has
+ * cases is left alone, so restarts add nothing.
+ */
+@Component
+class DemoYear {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoYear.class);
+
+  private final ProcessEngine engine;
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final ManagementService management;
+  private final BusinessRegistry registry;
+  private final DemoYearProperties properties;
+
+  DemoYear(ProcessEngine engine, BusinessRegistry registry, DemoYearProperties properties) {
+    this.engine = engine;
+    this.runtime = engine.getRuntimeService();
+    this.tasks = engine.getTaskService();
+    this.management = engine.getManagementService();
+    this.registry = registry;
+    this.properties = properties;
+  }
+
+  private interface Story {
+    void tell(Instant now);
+  }
+
+  private record Chapter(Business business, Story story) {}
+
+  /** After the demo staff exist (StaffSetup runs first). */
+  @Order(10)
+  @EventListener(ApplicationStartedEvent.class)
+  void fill() {
+    if (!properties.enabled()) {
+      return;
+    }
+    JobExecutor executor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+    boolean executorWasActive = executor != null && executor.isActive();
+    if (executorWasActive) {
+      executor.shutdown();
+    }
+    Instant now = Instant.now();
+    int told = 0;
+    try {
+      for (Chapter chapter : chapters()) {
+        String id = chapter.business().id();
+        if (registry.find(id).isEmpty()) {
+          registry.save(chapter.business());
+        }
+        if (engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(id).count() == 0) {
+          chapter.story().tell(now);
+          told++;
+        }
+      }
+    } finally {
+      ClockUtil.reset();
+      if (executorWasActive) {
+        executor.start();
+      }
+    }
+    if (told > 0) {
+      LOG.info("Demo year: cases of {} fictitious businesses driven to their stages", told);
+    }
+  }
+
+  private List<Chapter> chapters() {
+    return List.of(
+        new Chapter(business("DEMO-001", "株式会社留萌かずの子食品", "ルモイカズノコショクヒン", LegalForm.CORPORATION, "製造業", 12,
+            "石狩 勇", 58, "北海道留萌市船場町2丁目", "sato"), now -> {
+          // last year's analysis, then this year's analysis that led to a plan now in quarterly follow-up
+          ProcessInstance earlier = analysis("DEMO-001", "sato", "blueReturn", now.minus(days(640)), 41000);
+          finishAnalysis(earlier, "end");
+          ProcessInstance analysis = analysis("DEMO-001", "sato", "marukeiLoan", now.minus(days(290)), 48000);
+          finishAnalysis(analysis, "plan");
+          ProcessInstance plan = calledInstance(analysis, "business-plan");
+          draftAndFinalizePlan(plan, 48000, 49500, "通年商品「数の子チーズ」の道外販路開拓", false);
+          followUpOnTrack(analysis, now.minus(days(5)), 12400);
+        }),
+        new Chapter(business("DEMO-002", "黄金岬食堂", "オウゴンミサキショクドウ", LegalForm.SOLE_PROPRIETOR,
+            "宿泊業、飲食サービス業", 3, "岬 花子", 67, "北海道留萌市大町3丁目", "ito"), now -> {
+          ProcessInstance analysis = analysis("DEMO-002", "ito", "seminar", now.minus(days(200)), 18000);
+          finishAnalysis(analysis, "end");
+        }),
+        new Chapter(business("DEMO-003", "港町鮮魚店", "ミナトマチセンギョテン", LegalForm.SOLE_PROPRIETOR, "卸売業、小売業", 4,
+            "港 一郎", 71, "北海道留萌市港町1丁目", "sato"), now -> {
+          // a plan whose first visit was never recorded: the advisor was reminded, then the manager alerted
+          ProcessInstance plan = planInTasklist("DEMO-003", "sato", now.minus(days(160)));
+          draftAndFinalizePlan(plan, 26000, 26800, "鮮魚の加工品化とふるさと納税への出品", false);
+          runTimersUntil(plan, now);
+        }),
+        new Chapter(business("DEMO-004", "留萌建設工業株式会社", "ルモイケンセツコウギョウ", LegalForm.CORPORATION, "建設業", 28,
+            "錦 健太", 63, "北海道留萌市錦町4丁目", "ito"), now -> {
+          ProcessInstance analysis = analysis("DEMO-004", "ito", "subsidy", now.minus(days(120)), 310000);
+          analyseAndFeedBack(analysis, putValue("analysisNextStep", "referral")
+              .putValue("referralReason", "後継者への事業承継と設備更新を同時に進めたい"));
+          ProcessInstance referral = calledInstance(analysis, "specialist-referral");
+          complete(referral, "RecordReferral", putValue("referralDate", localDate(now.minus(days(100)))));
+        }),
+        new Chapter(business("DEMO-005", "るもい理容室", "ルモイリヨウシツ", LegalForm.SOLE_PROPRIETOR,
+            "生活関連サービス業、娯楽業", 1, "栄 次郎", 74, "北海道留萌市栄町2丁目", "sato"), now ->
+            analysis("DEMO-005", "sato", "seminar", now.minus(days(4)), 0)),
+        new Chapter(business("DEMO-006", "三泊運輸有限会社", "サントマリウンユ", LegalForm.CORPORATION, "運輸業、郵便業", 9,
+            "三泊 誠", 52, "北海道留萌市三泊町", "ito"), now -> {
+          ProcessInstance analysis = analysis("DEMO-006", "ito", "counter", now.minus(days(20)), 0);
+          complete(analysis, "EnterFinancialFigures", figures(95000));
+        }),
+        new Chapter(business("DEMO-007", "礼受牧場", "レウケボクジョウ", LegalForm.SOLE_PROPRIETOR, "農林漁業", 2,
+            "礼受 大地", 45, "北海道留萌市礼受町", "sato"), now -> {
+          // registered from the office system; no support yet
+        }),
+        new Chapter(business("DEMO-008", "株式会社るもいITソリューションズ", "ルモイアイティーソリューションズ", LegalForm.CORPORATION,
+            "情報通信業", 6, "元町 彩", 39, "北海道留萌市元町1丁目", "ito"), now -> {
+          ProcessInstance plan = planInTasklist("DEMO-008", "ito", now.minus(days(30)));
+          complete(plan, "DraftBusinessPlan", draft(22000, 23500, "自治体向けDX支援サービスの立ち上げ", true));
+        }),
+        new Chapter(business("DEMO-009", "留萌菓子工房", "ルモイカシコウボウ", LegalForm.SOLE_PROPRIETOR, "製造業", 5,
+            "沖見 由紀", 48, "北海道留萌市沖見町3丁目", "sato"), now -> {
+          // applied for the next Tabe-Marché; the first pieces of advice are given, the rest are open
+          at(now.minus(days(10)));
+          ProcessInstance fair = runtime.startProcessInstanceByKey("trade-fair", "DEMO-009",
+              putValue("advisor", "sato").putValue("productName", "るもい銘菓「黄金岬の夕陽」"));
+          complete(fair, "ApplyForFair", putValue("fairId", "tabe-marche")
+              .putValue("applicationDate", localDate(now.minus(days(10)))));
+          advance(days(5));
+          complete(fair, "AdviseOnPamphlet", putValue("adviceDate", localDate(now.minus(days(5))))
+              .putValue("adviceNotes", "商品の由来と食べ方を写真で伝える"));
+          complete(fair, "AdviseOnProduct", putValue("adviceDate", localDate(now.minus(days(5))))
+              .putValue("adviceNotes", "試食用の小分け包装を用意する"));
+        }));
+  }
+
+  private static Business business(String id, String name, String kana, LegalForm form, String industry,
+      int employees, String representative, int age, String address, String advisor) {
+    String number = id.substring(id.length() - 3);
+    return new Business(id, name, kana, form, industry, employees, representative, age, address,
+        "0164-00-0" + number, "info-" + number.toLowerCase() + "@example.jp", true, advisor);
+  }
+
+  // --- the staff's work, step by step through the real models ---
+
+  private ProcessInstance analysis(String businessId, String advisor, String entryRoute, Instant startedAt, long sales) {
+    at(startedAt);
+    ProcessInstance analysis = runtime.startProcessInstanceByKey("management-analysis", businessId,
+        putValue("advisor", advisor).putValue("entryRoute", entryRoute));
+    if (sales > 0) {
+      at(startedAt.plus(days(7)));
+      complete(analysis, "EnterFinancialFigures", figures(sales));
+      complete(analysis, "ReviewFinancialAnalysis",
+          putValue("financialAnalysisNotes", "収益性は業種平均並み、借入の返済負担が重い").putValue("correctFigures", false));
+    }
+    return analysis;
+  }
+
+  private void finishAnalysis(ProcessInstance analysis, String nextStep) {
+    analyseAndFeedBack(analysis, putValue("analysisNextStep", nextStep));
+  }
+
+  private void analyseAndFeedBack(ProcessInstance analysis, VariableMap decision) {
+    advance(days(14));
+    complete(analysis, "AnalyseNonFinancials", putValue("strengths", "地元で長く続く信用と固定客")
+        .putValue("weaknesses", "人手不足、販路が地元に偏る").putValue("opportunities", "道外への通信販売、観光客の増加")
+        .putValue("threats", "原材料・燃料価格の高騰、人口減少").putValue("viewOwner", "事業継続への意欲が高い")
+        .putValue("viewBusiness", "主力商品の売上が季節に偏る").putValue("viewEnvironment", "取引先は道内が中心")
+        .putValue("viewInternalManagement", "経理は税理士に委託"));
+    advance(days(7));
+    VariableMap feedback = putValue("feedbackDate", localDate(ClockUtil.getCurrentTime().toInstant()))
+        .putValue("feedbackNotes", "分析結果を説明し、今後の取組を話し合った");
+    feedback.putAll(decision);
+    complete(analysis, "FeedBackResults", feedback);
+  }
+
+  private ProcessInstance planInTasklist(String businessId, String advisor, Instant startedAt) {
+    at(startedAt);
+    return runtime.startProcessInstanceByKey("business-plan", businessId, putValue("advisor", advisor));
+  }
+
+  private void draftAndFinalizePlan(ProcessInstance plan, long previousSales, long target, String actions,
+      boolean specialist) {
+    advance(days(10));
+    complete(plan, "DraftBusinessPlan", draft(previousSales, target, actions, specialist));
+    advance(days(5));
+    complete(plan, "FinalizeBusinessPlan", putValue("planPeriodYears", 3L).putValue("previousYearSales", previousSales)
+        .putValue("salesTargetYear1", target).putValue("planActions", actions)
+        .putValue("planCompletedDate", localDate(ClockUtil.getCurrentTime().toInstant())));
+    executeDueJobs(plan.getRootProcessInstanceId());
+  }
+
+  private static VariableMap draft(long previousSales, long target, String actions, boolean specialist) {
+    return putValue("planStartDate", localDate(ClockUtil.getCurrentTime().toInstant())).putValue("planPeriodYears", 3L)
+        .putValue("previousYearSales", previousSales).putValue("salesTargetYear1", target)
+        .putValue("salesTargetYear2", Math.round(target * 1.03)).putValue("salesTargetYear3", Math.round(target * 1.06))
+        .putValue("planActions", actions).putValue("needsSpecialist", specialist).putValue("needsFinancing", false);
+  }
+
+  /** Records each follow-up visit on the day it falls due, until the given moment. */
+  private void followUpOnTrack(ProcessInstance root, Instant until, long quarterSales) {
+    for (int step = 0; step < 100; step++) {
+      Task visit = tasks.createTaskQuery().processInstanceBusinessKey(root.getBusinessKey())
+          .taskDefinitionKey("RecordVisit").singleResult();
+      if (visit != null) {
+        complete(visit, putValue("visitDate", localDate(ClockUtil.getCurrentTime().toInstant()))
+            .putValue("salesToDate", quarterSales).putValue("progress", "onTrack")
+            .putValue("issues", "特になし").putValue("nextActions", "計画どおり継続"));
+        continue;
+      }
+      if (!nextTimer(root, until)) {
+        return;
+      }
+    }
+  }
+
+  private void runTimersUntil(ProcessInstance root, Instant until) {
+    while (nextTimer(root, until)) {
+      // each step fires what is due at the next timer
+    }
+  }
+
+  /** Moves the clock to the case's next timer and fires what is due then; false when none is due by then. */
+  private boolean nextTimer(ProcessInstance root, Instant until) {
+    List<Job> timers = management.createJobQuery().rootProcessInstanceId(root.getRootProcessInstanceId()).timers()
+        .orderByJobDuedate().asc().listPage(0, 1);
+    if (timers.isEmpty() || timers.get(0).getDuedate().toInstant().isAfter(until)) {
+      return false;
+    }
+    at(timers.get(0).getDuedate().toInstant());
+    executeDueJobs(root.getRootProcessInstanceId());
+    return true;
+  }
+
+  private void executeDueJobs(String rootProcessInstanceId) {
+    for (int round = 0; round < 100; round++) {
+      List<Job> due = management.createJobQuery().rootProcessInstanceId(rootProcessInstanceId).executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> management.executeJob(job.getId()));
+    }
+  }
+
+  private ProcessInstance calledInstance(ProcessInstance caller, String processKey) {
+    return runtime.createProcessInstanceQuery().superProcessInstanceId(caller.getId())
+        .processDefinitionKey(processKey).singleResult();
+  }
+
+  private void complete(ProcessInstance instance, String taskKey, Map<String, Object> variables) {
+    Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).singleResult();
+    if (task == null) {
+      throw new IllegalStateException("demo case " + instance.getBusinessKey() + " does not wait at " + taskKey);
+    }
+    complete(task, variables);
+  }
+
+  private void complete(Task task, Map<String, Object> variables) {
+    tasks.complete(task.getId(), variables);
+  }
+
+  /** A business's year in thousand yen, in the proportions of a small Rumoi business. */
+  private static VariableMap figures(long sales) {
+    return putValue("sales", sales).putValue("previousSales", Math.round(sales / 1.04))
+        .putValue("costOfSales", Math.round(sales * 0.62)).putValue("sellingAndAdministrativeExpenses", Math.round(sales * 0.33))
+        .putValue("operatingProfit", Math.round(sales * 0.05)).putValue("depreciation", Math.round(sales * 0.03))
+        .putValue("employees", 4L).putValue("borrowings", Math.round(sales * 0.45))
+        .putValue("cashAndDeposits", Math.round(sales * 0.15)).putValue("accountsReceivable", Math.round(sales * 0.12))
+        .putValue("inventory", Math.round(sales * 0.06)).putValue("accountsPayable", Math.round(sales * 0.1))
+        .putValue("netAssets", Math.round(sales * 0.2)).putValue("totalAssets", Math.round(sales * 0.75))
+        .putValue("fixedCosts", Math.round(sales * 0.3)).putValue("variableCosts", Math.round(sales * 0.6));
+  }
+
+  private static void at(Instant moment) {
+    ClockUtil.setCurrentTime(Date.from(moment));
+  }
+
+  private static void advance(Duration duration) {
+    at(ClockUtil.getCurrentTime().toInstant().plus(duration));
+  }
+
+  private static Duration days(long days) {
+    return Duration.ofDays(days);
+  }
+
+  private static String localDate(Instant instant) {
+    return instant.atZone(jp.bansou.calendar.FiscalYear.JAPAN).toLocalDate().toString();
+  }
+}

@@ -1,0 +1,147 @@
+package jp.bansou.business;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.variable.Variables.putValue;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import jp.bansou.testing.EngineClock;
+import jp.bansou.testing.EngineTest;
+import jp.bansou.testing.TestBusinesses;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+@EngineTest
+class CaseFileTest {
+
+  @Autowired TestRestTemplate http;
+  @Autowired BusinessRegistry registry;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired RepositoryService repository;
+
+  /** A year of a fishery processor: an analysis with a referral, then a plan in follow-up with a visit due. */
+  private String businessWithAYearOfSupport() {
+    EngineClock clock = new EngineClock(management);
+    clock.setTo(LocalDateTime.parse("2025-05-12T10:00"));
+    String id = TestBusinesses.register(registry, "sato");
+    ProcessInstance analysis = runtime.startProcessInstanceByKey("management-analysis", id,
+        putValue("advisor", "sato").putValue("entryRoute", "marukeiLoan"));
+    tasks.complete(task(analysis).getId(), putValue("sales", 48000L).putValue("previousSales", 40000L)
+        .putValue("costOfSales", 30000L).putValue("sellingAndAdministrativeExpenses", 15600L)
+        .putValue("operatingProfit", 2400L).putValue("depreciation", 1600L).putValue("employees", 4L)
+        .putValue("borrowings", 20000L).putValue("cashAndDeposits", 8000L).putValue("accountsReceivable", 6000L)
+        .putValue("inventory", 3000L).putValue("accountsPayable", 5000L).putValue("netAssets", 9000L)
+        .putValue("totalAssets", 36000L).putValue("fixedCosts", 12000L).putValue("variableCosts", 28800L));
+    tasks.complete(task(analysis).getId(), putValue("financialAnalysisNotes", "借入が重い").putValue("correctFigures", false));
+    tasks.complete(task(analysis).getId(), putValue("strengths", "加工技術").putValue("weaknesses", "人手不足")
+        .putValue("opportunities", "道外販路").putValue("threats", "原料高").putValue("viewOwner", "意欲が高い")
+        .putValue("viewBusiness", "年末集中").putValue("viewEnvironment", "道内卸").putValue("viewInternalManagement", "外部委託"));
+    tasks.complete(task(analysis).getId(), putValue("feedbackDate", "2025-06-10").putValue("feedbackNotes", "設備の相談")
+        .putValue("analysisNextStep", "referral").putValue("referralReason", "HACCP対応の設備投資"));
+    ProcessInstance referral = calledProcessInstance(analysis);
+    tasks.complete(task(referral).getId(), putValue("referralDate", "2025-06-20"));
+    tasks.complete(task(referral).getId(), putValue("referralOutcomeDate", "2025-07-31")
+        .putValue("referralOutcome", "resolved").putValue("referralOutcomeNotes", "診断士が設備計画を助言"));
+    tasks.complete(task(analysis).getId(), putValue("afterReferral", "plan"));
+    ProcessInstance plan = calledProcessInstance("business-plan", analysis);
+    tasks.complete(task(plan).getId(), putValue("planStartDate", "2025-08-01").putValue("planPeriodYears", 1L)
+        .putValue("previousYearSales", 48000L).putValue("salesTargetYear1", 49440L)
+        .putValue("planActions", "通年商品の開発").putValue("needsSpecialist", false).putValue("needsFinancing", false));
+    tasks.complete(task(plan).getId(), putValue("planCompletedDate", "2025-07-31"));
+    clock.executeDueJobs(analysis.getId());
+    // the first quarterly visit falls due, and stays unrecorded past its due date
+    clock.advance(Duration.ofDays(3 * 31 + 20));
+    clock.executeDueJobs(analysis.getId());
+    return id;
+  }
+
+  @Test
+  void theCaseFileListsEveryTrackOfTheBusinessWithItsFiguresPlanReferralAndDueVisit() {
+    String id = businessWithAYearOfSupport();
+
+    ResponseEntity<Map> response = http.withBasicAuth("sato", "demo")
+        .getForEntity("/api/businesses/{id}/case-file", Map.class, id);
+
+    assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.OK);
+    Map<String, Object> file = response.getBody();
+    assertThat((Map<String, Object>) file.get("business")).containsEntry("id", id).containsEntry("advisor", "sato");
+    List<Map<String, Object>> cases = (List<Map<String, Object>>) file.get("cases");
+    List<String> tracksWithABusinessKey = List.of("management-analysis", "specialist-referral", "business-plan",
+        "follow-up-visits");
+    assertThat(cases).extracting(c -> c.get("process")).containsExactlyInAnyOrderElementsOf(tracksWithABusinessKey);
+    assertThat(cases).allSatisfy(c -> {
+      assertThat(c.get("fiscalYear")).isEqualTo("R7（2025年度）");
+      assertThat((String) c.get("cockpitUrl")).isEqualTo("/camunda/app/cockpit/default/#/process-instance/" + c.get("id"));
+    });
+    assertThat(cases).filteredOn(c -> c.get("process").equals("specialist-referral"))
+        .extracting(c -> c.get("stateName")).containsExactly("完了");
+    assertThat(cases).filteredOn(c -> c.get("process").equals("follow-up-visits")).singleElement()
+        .satisfies(c -> assertThat((List<Map<String, Object>>) c.get("currentTasks"))
+            .extracting(t -> t.get("name")).contains("巡回訪問を記録する"));
+
+    List<Map<String, Object>> benchmarks = (List<Map<String, Object>>) file.get("benchmarks");
+    assertThat(benchmarks).singleElement().satisfies(b -> assertThat((Map<String, Object>) b.get("figures"))
+        .containsEntry("lbSalesGrowthText", "20.0%").containsEntry("lbBreakEvenSalesText", "30,000 千円"));
+    assertThat((List<Map<String, Object>>) file.get("plans")).singleElement()
+        .satisfies(p -> assertThat((Map<String, Object>) p.get("details"))
+            .containsEntry("salesTargetYear1", 49440).containsEntry("planActions", "通年商品の開発"));
+    assertThat((List<Map<String, Object>>) file.get("referrals")).singleElement().satisfies(r -> assertThat(r)
+        .containsEntry("body", "専門家派遣").containsEntry("outcome", "resolved")
+        .containsEntry("outcomeNotes", "診断士が設備計画を助言"));
+    assertThat((List<Map<String, Object>>) file.get("dueVisits")).singleElement()
+        .satisfies(v -> assertThat(v).containsEntry("overdue", true).containsEntry("visitNumber", 1));
+  }
+
+  @Test
+  void anAdvisorCannotReadAnotherAdvisorsBusinessButManagersAndAuditorsCan() {
+    String id = TestBusinesses.register(registry, "sato");
+
+    assertThat(http.withBasicAuth("ito", "demo").getForEntity("/api/businesses/{id}/case-file", Map.class, id))
+        .satisfies(refused -> {
+          assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+          assertThat((String) refused.getBody().get("message")).contains("担当の経営指導員");
+        });
+    assertThat(http.withBasicAuth("sato", "demo").getForEntity("/api/businesses/{id}/case-file", Map.class, id)
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    for (String reader : List.of("takahashi", "tanaka", "admin")) {
+      assertThat(http.withBasicAuth(reader, "demo").getForEntity("/api/businesses/{id}/case-file", Map.class, id)
+          .getStatusCode()).as(reader).isEqualTo(HttpStatus.OK);
+    }
+    assertThat(http.getForEntity("/api/businesses/{id}/case-file", Map.class, id).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(http.withBasicAuth("takahashi", "demo").getForEntity("/api/businesses/{id}/case-file", Map.class,
+        "T-unknown-business").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void anAdvisorFindsOnlyTheBusinessesInTheirCharge() {
+    String own = TestBusinesses.register(registry, "sato");
+    String others = TestBusinesses.register(registry, "ito");
+
+    ResponseEntity<List> found = http.withBasicAuth("sato", "demo").getForEntity("/api/businesses?q={q}", List.class,
+        own.substring(0, 12));
+    assertThat((List<Map<String, Object>>) found.getBody()).extracting(b -> b.get("id")).contains(own)
+        .doesNotContain(others);
+  }
+
+  @Test
+  void theCaseFilePageIsServedInJapanese() {
+    ResponseEntity<String> page = http.getForEntity("/casefile/", String.class);
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getBody()).contains("<html lang=\"ja\">").contains("経営カルテ");
+  }
+}

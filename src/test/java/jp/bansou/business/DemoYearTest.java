@@ -1,0 +1,61 @@
+package jp.bansou.business;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Date;
+import java.util.UUID;
+import jp.bansou.BansouApplication;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The demo year needs an application of its own: the shared test context keeps it off. */
+@Tag("h2")
+class DemoYearTest {
+
+  private final String dataDir = "./target/test-data/demo-" + UUID.randomUUID();
+
+  @Test
+  void theDemoYearStartsWithAnOverdueVisitAnEscalationAndAFairAndARestartAddsNothing() {
+    long instances;
+    try (ConfigurableApplicationContext first = start()) {
+      ProcessEngine engine = first.getBean(ProcessEngine.class);
+      Date now = new Date();
+      assertThat(ClockUtil.getCurrentTime()).as("the engine clock is back to real time").isCloseTo(now, 60_000);
+      assertThat(first.getBean(BusinessRegistry.class).search("DEMO-", 100)).hasSizeGreaterThanOrEqualTo(8);
+      assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey("DEMO-003")
+          .taskDefinitionKey("RecordVisit").dueBefore(now).count()).as("an overdue visit").isEqualTo(1);
+      assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey("DEMO-003")
+          .taskDefinitionKey("HandleLateVisit").taskCandidateGroup("managers").count()).as("escalated").isEqualTo(1);
+      assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey("DEMO-001")
+          .processDefinitionKey("management-analysis").finished().count()).as("last year's analysis").isEqualTo(1);
+      assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("management-analysis")
+          .processInstanceBusinessKeyLike("DEMO-%").finished().count()).as("finished analyses").isGreaterThanOrEqualTo(2);
+      assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey("DEMO-001")
+          .processDefinitionKey("follow-up-visits").count()).as("a plan in follow-up").isEqualTo(1);
+      assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("trade-fair")
+          .processInstanceBusinessKey("DEMO-009").count()).as("a fair").isEqualTo(1);
+      assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
+
+      CaseFile file = first.getBean(CaseFiles.class).of(first.getBean(BusinessRegistry.class).find("DEMO-001").orElseThrow());
+      assertThat(file.benchmarks()).hasSize(2);
+      assertThat(file.benchmarks()).extracting(CaseFile.Benchmark::fiscalYear).doesNotHaveDuplicates();
+      instances = engine.getHistoryService().createHistoricProcessInstanceQuery().count();
+    }
+    try (ConfigurableApplicationContext second = start()) {
+      assertThat(second.getBean(ProcessEngine.class).getHistoryService().createHistoricProcessInstanceQuery().count())
+          .as("a restart drives nothing again").isEqualTo(instances);
+    }
+  }
+
+  private ConfigurableApplicationContext start() {
+    return new SpringApplicationBuilder(BansouApplication.class).run(
+        "--server.port=0",
+        "--bansou.data-dir=" + dataDir,
+        "--camunda.bpm.process-engine-name=demo-test",
+        "--bansou.demo.year.enabled=true");
+  }
+}

@@ -11,11 +11,12 @@ import static org.camunda.bpm.engine.variable.Variables.putValue;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.UUID;
+import jp.bansou.business.BusinessRegistry;
 import jp.bansou.testing.Acting;
 import jp.bansou.testing.EngineClock;
 import jp.bansou.testing.EngineTest;
 import jp.bansou.testing.FlowNodeCoverage;
+import jp.bansou.testing.TestBusinesses;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -44,6 +45,7 @@ class BusinessMeetingTest {
   @Autowired RepositoryService repositoryService;
   @Autowired IdentityService identityService;
   @Autowired ManagementService managementService;
+  @Autowired BusinessRegistry registry;
 
   EngineClock clock;
 
@@ -67,7 +69,7 @@ class BusinessMeetingTest {
 
   private ProcessInstance startAndApply() {
     ProcessInstance meeting = coverage.track(runtimeService.startProcessInstanceByKey("business-meeting",
-        "T-" + UUID.randomUUID(), putValue("advisor", "ito").putValue("businessName", "留萌かずの子食品")
+        TestBusinesses.register(registry, "ito"), putValue("advisor", "ito")
             .putValue("productName", "味付け数の子")));
     taskService.complete(task(meeting).getId(), putValue("fairId", "business-expo").putValue("applicationDate", "2027-06-01"));
     return meeting;
@@ -102,10 +104,10 @@ class BusinessMeetingTest {
   void leadsAreFollowedUpUntilTheyCloseOrFailAndTwoDealsReachTheTarget() throws Exception {
     String definitionId = repositoryService.createProcessDefinitionQuery()
         .processDefinitionKey("business-meeting").latestVersion().singleResult().getId();
-    String businessId = "T-" + UUID.randomUUID();
+    String businessId = TestBusinesses.register(registry, "sato");
     ProcessInstance[] started = new ProcessInstance[1];
     Acting.as(identityService, "sato", "advisors", () -> started[0] = formService.submitStartForm(definitionId,
-        putValue("businessId", businessId).putValue("businessName", "留萌かずの子食品").putValue("productName", "味付け数の子")));
+        putValue("businessId", businessId).putValue("productName", "味付け数の子")));
     ProcessInstance meeting = coverage.track(started[0]);
     String application = task(meeting).getId();
     Acting.as(identityService, "sato", "advisors", () -> {

@@ -8,9 +8,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * The year's result of a follow-up (plan §7): sales growth against the previous year by Local
- * Benchmark's formula, and whether it reached the plan's target (売上3%増). The KPI report counts
- * {@code salesGrowthTargetMet}.
+ * The year's result of a follow-up (plan §7) or of a DX follow-up (plan §8, {@code dx-follow-up}): sales
+ * growth against the previous year by Local Benchmark's formula, and whether it reached the plan's target
+ * (売上3%増, {@code bansou.follow-up.sales-growth-target}). The KPI report counts {@code salesGrowthTargetMet}.
  */
 @Component("assessSalesGrowth")
 class AssessSalesGrowth implements JavaDelegate {

@@ -24,6 +24,8 @@ public class Seminars {
   /** The management-analysis model's start contract (bpmn/management-analysis.bpmn, forms/analysis-start.form). */
   static final String MANAGEMENT_ANALYSIS = "management-analysis";
   static final String ENTRY_ROUTE_SEMINAR = "seminar";
+  /** The DX follow-up's start contract (bpmn/dx-follow-up.bpmn). */
+  static final String DX_FOLLOW_UP = "dx-follow-up";
 
   private final CalendarProperties calendar;
   private final RuntimeService runtime;
@@ -82,6 +84,7 @@ public class Seminars {
     execution.setVariable("targetMet", target == null ? null : count >= target);
     List<Participant> wanting = list.wantingSupport();
     execution.setVariable("analysisWishes", kind.leadsToAnalysis() ? wanting.size() : 0);
+    execution.setVariable("dxWishes", kind == SeminarKind.DX ? wanting.size() : 0);
     execution.setVariable("dxFollowUpWishes", kind.leadsToAnalysis() ? null
         : String.join(",", wanting.stream().map(Participant::businessId).toList()));
   }
@@ -107,6 +110,31 @@ public class Seminars {
         .setVariable("industry", participant.industry())
         .setVariable("employees", participant.employees())
         .setVariable("entryRoute", ENTRY_ROUTE_SEMINAR)
+        .setVariable("advisor", ((String) execution.getVariable("advisor")).strip())
+        .execute();
+  }
+
+  /** The business ids of the DX seminar's participants who want individual DX support. */
+  public List<String> dxFollowUpCandidates(DelegateExecution execution) {
+    if (kindOf(execution) != SeminarKind.DX) {
+      return List.of();
+    }
+    return ParticipantList.read((String) execution.getVariable("participants")).wantingSupport().stream()
+        .map(Participant::businessId)
+        .toList();
+  }
+
+  /** Starts one DX seminar participant's DX follow-up, with the business id as its business key. */
+  public void startDxFollowUp(DelegateExecution execution, String businessId) {
+    Participant participant = ParticipantList.read((String) execution.getVariable("participants")).participants()
+        .stream().filter(p -> p.businessId().equals(businessId)).findFirst().orElseThrow();
+    runtime.createProcessInstanceByKey(DX_FOLLOW_UP)
+        .businessKey(participant.businessId())
+        .setVariable("businessId", participant.businessId())
+        .setVariable("businessName", participant.businessName())
+        .setVariable("industry", participant.industry())
+        .setVariable("employees", participant.employees())
+        .setVariable("dxSeminar", execution.getProcessBusinessKey())
         .setVariable("advisor", ((String) execution.getVariable("advisor")).strip())
         .execute();
   }

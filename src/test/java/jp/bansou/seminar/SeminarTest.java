@@ -150,7 +150,7 @@ class SeminarTest {
   }
 
   @Test
-  void dxSeminarWishesAreRecordedForDxFollowUpNotTurnedIntoAnalyses() {
+  void dxSeminarParticipantsWhoWantItGetADxFollowUpNotAnAnalysis() {
     clock.setTo(LocalDateTime.parse("2027-10-01T09:00"));
     ProcessInstance year = coverage.track(timerStarts.fire(CalendarEntry.DX_SEMINAR));
     ProcessInstance seminar = calledProcessInstance(year);
@@ -160,12 +160,20 @@ class SeminarTest {
     complete(task(seminar), withVariables("participants",
         a + ", 留萌食堂, 宿泊業、飲食サービス業, 3, 希望\n" + b + ", 港町商店, 卸売業、小売業, 5", "advisor", "ito"));
 
-    assertThat(seminar).isEnded().hasPassed("SeminarRecorded");
+    assertThat(seminar).isEnded().hasPassed("StartDxFollowUps", "DxFollowUpsStarted");
     assertThat(seminar).variables()
         .containsEntry("dxFollowUpWishes", a)
+        .containsEntry("dxWishes", 1)
         .containsEntry("analysisWishes", 0)
         .containsEntry("participantCount", 2);
     assertThat(analysisOf(a)).isNull();
+    ProcessInstance dxFollowUp = runtime.createProcessInstanceQuery().processDefinitionKey("dx-follow-up")
+        .processInstanceBusinessKey(a).singleResult();
+    assertThat(dxFollowUp).isWaitingAt("SupportDx").variables()
+        .containsEntry("businessId", a).containsEntry("businessName", "留萌食堂").containsEntry("advisor", "ito")
+        .containsEntry("dxSeminar", seminar.getBusinessKey());
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("dx-follow-up")
+        .processInstanceBusinessKey(b).count()).isZero();
     assertThat(year).isEnded().hasPassed("DxSeminarDone");
   }
 

@@ -7,11 +7,12 @@ import static org.camunda.bpm.engine.variable.Variables.putValue;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.UUID;
+import jp.bansou.business.BusinessRegistry;
 import jp.bansou.testing.Acting;
 import jp.bansou.testing.EngineClock;
 import jp.bansou.testing.EngineTest;
 import jp.bansou.testing.FlowNodeCoverage;
+import jp.bansou.testing.TestBusinesses;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -37,6 +38,7 @@ class DxFollowUpTest {
   @Autowired RepositoryService repositoryService;
   @Autowired IdentityService identityService;
   @Autowired ManagementService managementService;
+  @Autowired BusinessRegistry registry;
 
   EngineClock clock;
 
@@ -47,8 +49,8 @@ class DxFollowUpTest {
   }
 
   private ProcessInstance start() {
-    return coverage.track(runtimeService.startProcessInstanceByKey("dx-follow-up", "T-" + UUID.randomUUID(),
-        putValue("advisor", "ito").putValue("businessName", "留萌食堂").putValue("previousYearSales", 20000L)));
+    return coverage.track(runtimeService.startProcessInstanceByKey("dx-follow-up",
+        TestBusinesses.register(registry, "ito"), putValue("advisor", "ito").putValue("previousYearSales", 20000L)));
   }
 
   /** Website and EC adopted; a calendar year later (2028 is a leap year: 366 days) the year's sales fall due. */
@@ -69,10 +71,10 @@ class DxFollowUpTest {
   void aBusinessThatAdoptedDxToolsAndGrewItsSalesThreePercentInAYearMeetsTheTarget() throws Exception {
     String definitionId = repositoryService.createProcessDefinitionQuery()
         .processDefinitionKey("dx-follow-up").latestVersion().singleResult().getId();
-    String businessId = "T-" + UUID.randomUUID();
+    String businessId = TestBusinesses.register(registry, "sato");
     ProcessInstance[] started = new ProcessInstance[1];
     Acting.as(identityService, "sato", "advisors", () -> started[0] = formService.submitStartForm(definitionId,
-        putValue("businessId", businessId).putValue("businessName", "留萌食堂")
+        putValue("businessId", businessId)
             .putValue("dxWishes", "ネットで持ち帰り弁当を売りたい").putValue("previousYearSales", 20000L)));
     ProcessInstance dx = coverage.track(started[0]);
     assertThat(dx).hasBusinessKey(businessId).isWaitingAt("SupportDx");

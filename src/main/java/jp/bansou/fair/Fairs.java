@@ -117,6 +117,15 @@ public class Fairs {
     return startOf(date);
   }
 
+  /** A tasting survey's results are due as long after its day as a fair's. */
+  public Date tastingResultsDueDate(Object surveyDay) {
+    LocalDate date = RecordInput.date(surveyDay);
+    if (date == null) {
+      throw new IllegalArgumentException("not a date: " + surveyDay);
+    }
+    return startOf(resultsDueDay(date));
+  }
+
   static Kind kind(String kind) {
     return Kind.valueOf(kind.strip().toUpperCase().replace('-', '_'));
   }

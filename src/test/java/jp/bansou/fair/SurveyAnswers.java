@@ -9,7 +9,7 @@ final class SurveyAnswers {
 
   private SurveyAnswers() {}
 
-  /** {@code respondents} visitors (an even number), every breakdown adding up to them. */
+  /** {@code respondents} visitors (an even number, at least 32), every breakdown adding up to them. */
   static VariableMap of(int respondents) {
     int half = respondents / 2;
     return putValue("surveyDate", "2027-09-13")

@@ -225,6 +225,20 @@ class FollowUpVisitsTest {
   }
 
   @Test
+  void aTrackThatIsNotMeasuredBySalesGrowthEndsAfterItsLastVisit() {
+    Case followUp = new Case(this, "ito", putValue("followUpTrack", "startup").putValue("visitInterval", "P1M")
+        .putValue("visitCount", 2).putValue("assessesSalesGrowth", false));
+
+    followUp.at(PLAN_DONE.plusMonths(1));
+    followUp.complete("RecordVisit", visitRecord("onTrack", 300L));
+    followUp.at(PLAN_DONE.plusMonths(2));
+    followUp.complete("RecordVisit", visitRecord("onTrack", 700L));
+
+    assertThat(followUp.instance).isEnded().hasPassed("VisitsCompleted").hasNotPassed("RecordAnnualSales");
+    assertThat(followUp.historicValues("salesGrowthTargetMet")).isEmpty();
+  }
+
+  @Test
   void anAnnualResultWithoutAPreviousYearIsRefusedRatherThanCountedAsMissed() {
     Case followUp = new Case(this, "sato", putValue("visitCount", 1));
     followUp.at(PLAN_DONE.plusMonths(3));

@@ -10,11 +10,13 @@ import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import jp.bansou.business.BusinessRegistry;
 import jp.bansou.followup.FollowUpYear;
 import jp.bansou.testing.Acting;
 import jp.bansou.testing.EngineClock;
 import jp.bansou.testing.EngineTest;
 import jp.bansou.testing.FlowNodeCoverage;
+import jp.bansou.testing.TestBusinesses;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -49,6 +51,7 @@ class StartupTest {
   @Autowired IdentityService identityService;
   @Autowired ManagementService managementService;
   @Autowired ProcessEngine processEngine;
+  @Autowired BusinessRegistry registry;
   EngineClock clock;
 
   @BeforeEach
@@ -165,16 +168,16 @@ class StartupTest {
 
   @Test
   void anAdvisorStartsAStartupInTasklistAndTheFounderDecidesNotToFound() throws Exception {
-    String businessId = "T-" + UUID.randomUUID();
+    String businessId = TestBusinesses.register(registry, "T-" + UUID.randomUUID(), "カフェ黄金岬（開業準備中）",
+        "宿泊業、飲食サービス業", 0, "sato");
     String definitionId = repositoryService.createProcessDefinitionQuery()
         .processDefinitionKey("startup").latestVersion().singleResult().getId();
     ProcessInstance[] started = new ProcessInstance[1];
     Acting.as(identityService, "sato", "advisors", () -> started[0] = formService.submitStartForm(definitionId,
-        putValue("businessId", businessId).putValue("businessName", "カフェ黄金岬（予定）")
-            .putValue("founderName", "留萌 次郎").putValue("industry", "宿泊業、飲食サービス業")
-            .putValue("entryRoute", "seminar")));
+        putValue("businessId", businessId).putValue("entryRoute", "seminar")));
     ProcessInstance startup = coverage.track(started[0]);
-    assertThat(startup).hasBusinessKey(businessId).isWaitingAt("RecordPreFoundingConsultation");
+    assertThat(startup).hasBusinessKey(businessId).isWaitingAt("RecordPreFoundingConsultation").variables()
+        .containsEntry("businessName", "カフェ黄金岬（開業準備中）");
     assertThat(task(startup)).isAssignedTo("sato");
 
     String consultation = task(startup).getId();
@@ -200,9 +203,10 @@ class StartupTest {
   }
 
   private ProcessInstance start(String advisor) {
-    return coverage.track(runtimeService.startProcessInstanceByKey("startup", "T-" + UUID.randomUUID(),
-        putValue("advisor", advisor).putValue("businessName", "るもい珈琲（予定）").putValue("founderName", "留萌 花子")
-            .putValue("industry", "宿泊業、飲食サービス業").putValue("entryRoute", "jfc")));
+    String businessId = TestBusinesses.register(registry, "T-" + UUID.randomUUID(), "るもい珈琲（開業準備中）",
+        "宿泊業、飲食サービス業", 0, advisor);
+    return coverage.track(runtimeService.startProcessInstanceByKey("startup", businessId,
+        putValue("advisor", advisor).putValue("entryRoute", "jfc")));
   }
 
   private ProcessInstance foundedWithoutFinancing(String advisor) {

@@ -9,11 +9,13 @@ import static org.camunda.bpm.engine.variable.Variables.putValue;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
+import jp.bansou.business.BusinessRegistry;
 import jp.bansou.followup.FollowUpYear;
 import jp.bansou.testing.Acting;
 import jp.bansou.testing.EngineClock;
 import jp.bansou.testing.EngineTest;
 import jp.bansou.testing.FlowNodeCoverage;
+import jp.bansou.testing.TestBusinesses;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -51,6 +53,7 @@ class BusinessSuccessionTest {
   @Autowired IdentityService identityService;
   @Autowired ManagementService managementService;
   @Autowired ProcessEngine processEngine;
+  @Autowired BusinessRegistry registry;
   EngineClock clock;
 
   @BeforeEach
@@ -86,7 +89,7 @@ class BusinessSuccessionTest {
     assertThat(followUp).hasBusinessKey(succession.getBusinessKey()).variables()
         .containsEntry("followUpTrack", "succession").containsEntry("visitInterval", "P3M")
         .containsEntry("visitCount", 4).containsEntry("assessesSalesGrowth", false)
-        .containsEntry("industry", "卸売業、小売業").containsEntry("employees", 3L);
+        .containsEntry("industry", "卸売業、小売業").containsEntry("employees", 3);
     assertThat(FollowUpYear.completeVisitsOnTrack(processEngine, followUp)).isEqualTo(4);
     close(succession, "sold");
 
@@ -158,16 +161,17 @@ class BusinessSuccessionTest {
 
   @Test
   void anAdvisorStartsASuccessionCaseInTasklistForAnOwnerFoundByTheSurvey() throws Exception {
-    String businessId = "T-" + UUID.randomUUID();
+    String businessId = TestBusinesses.register(registry, "T-" + UUID.randomUUID(), "留萌港食堂",
+        "宿泊業、飲食サービス業", 2, "sato");
     String definitionId = repositoryService.createProcessDefinitionQuery()
         .processDefinitionKey("business-succession").latestVersion().singleResult().getId();
     ProcessInstance[] started = new ProcessInstance[1];
     Acting.as(identityService, "sato", "advisors", () -> started[0] = formService.submitStartForm(definitionId,
-        putValue("businessId", businessId).putValue("businessName", "留萌港食堂").putValue("industry", "宿泊業、飲食サービス業")
-            .putValue("employees", 2L).putValue("entryRoute", "survey")));
+        putValue("businessId", businessId).putValue("entryRoute", "survey")));
     ProcessInstance succession = coverage.track(started[0]);
 
-    assertThat(succession).hasBusinessKey(businessId).isWaitingAt("HearSuccessionSituation");
+    assertThat(succession).hasBusinessKey(businessId).isWaitingAt("HearSuccessionSituation").variables()
+        .containsEntry("businessName", "留萌港食堂").containsEntry("entryRoute", "survey");
     assertThat(task(succession)).isAssignedTo("sato");
     String hearing = task(succession).getId();
     Acting.as(identityService, "sato", "advisors", () -> taskService.complete(hearing, hearing("none")));
@@ -177,9 +181,10 @@ class BusinessSuccessionTest {
   }
 
   private ProcessInstance start(String advisor) {
-    return coverage.track(runtimeService.startProcessInstanceByKey("business-succession", "T-" + UUID.randomUUID(),
-        putValue("advisor", advisor).putValue("businessName", "留萌金物店").putValue("industry", "卸売業、小売業")
-            .putValue("employees", 3L).putValue("entryRoute", "visit")));
+    String businessId = TestBusinesses.register(registry, "T-" + UUID.randomUUID(), "留萌金物店", "卸売業、小売業", 3,
+        advisor);
+    return coverage.track(runtimeService.startProcessInstanceByKey("business-succession", businessId,
+        putValue("advisor", advisor).putValue("entryRoute", "visit")));
   }
 
   private void hear(ProcessInstance succession, String successorStatus) {

@@ -1,0 +1,66 @@
+package jp.bansou.bench;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Cases per second through analysis → plan → four quarterly visits → annual sales, one after another
+ * through the Java API, on H2 and on PostgreSQL; the baseline is the same flow on the bare copies of the
+ * models in the same engine. {@code -Dbench.cases=N} (default 200) after a warm-up of N/5 of each.
+ */
+@Tag("bench")
+class CaseThroughputBench {
+
+  private static final int CASES = BenchResults.size("cases", 200);
+
+  @Test
+  void casesPerSecondOnH2AndPostgresAgainstTheBareModels() throws Exception {
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("cases", CASES);
+    String h2 = "./" + BenchResults.DIR.resolve("throughput-h2");
+    FileSystemUtils.deleteRecursively(java.nio.file.Path.of(h2));
+    figures.put("h2", measure(BenchApps.database(h2)));
+    figures.put("postgres", measure(BenchApps.database(BenchApps.freshPostgres("bansou_bench"))));
+    BenchResults.record("caseThroughput", figures);
+  }
+
+  private Map<String, Object> measure(List<String> database) throws Exception {
+    try (ConfigurableApplicationContext app = BenchApps.start("benchThroughput", database,
+        Map.of("camunda.bpm.job-execution.enabled", "false"))) {
+      ProcessEngine engine = app.getBean(ProcessEngine.class);
+      BareModels.deploy(engine.getRepositoryService());
+      CaseDriver bansou = new CaseDriver(engine, false);
+      CaseDriver bare = new CaseDriver(engine, true);
+      int steps = 0;
+      for (int i = 0; i < Math.max(1, CASES / 5); i++) {
+        steps = bansou.run();
+        bare.run();
+      }
+      double bansouRate = rate(bansou);
+      double bareRate = rate(bare);
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("stepsPerCase", steps);
+      result.put("bansouCasesPerSecond", BenchResults.round(bansouRate, 1));
+      result.put("bareCasesPerSecond", BenchResults.round(bareRate, 1));
+      result.put("ratio", BenchResults.ratio(bansouRate, bareRate));
+      return result;
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  private static double rate(CaseDriver driver) {
+    long started = System.nanoTime();
+    for (int i = 0; i < CASES; i++) {
+      driver.run();
+    }
+    return CASES / ((System.nanoTime() - started) / 1e9);
+  }
+}

@@ -1,0 +1,130 @@
+package jp.bansou.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import jp.bansou.bench.bare.BareStarterApplication;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Bansō from its packaged jar, as in production, against the bare Camunda starter from the same jar: each
+ * a JVM of its own on a fresh H2 file database, started twice (first start creates the schema and deploys,
+ * the restart finds both). Ready = {@code /actuator/health} answers 200; memory = the process's VmRSS then.
+ */
+@Tag("bench")
+class StartupBench {
+
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+  @Test
+  void bansouStartsAndHoldsMemoryComparedWithTheBareStarter() throws Exception {
+    Path jar = packagedJar();
+    Path dir = BenchResults.DIR.resolve("startup");
+    FileSystemUtils.deleteRecursively(dir);
+    Files.createDirectories(dir);
+
+    List<String> bansou = List.of("-jar", jar.toString(), "--bansou.data-dir=./" + dir.resolve("bansou"));
+    // The starter's defaults, except a file database like Bansō's and no deployment: the jar's classpath
+    // holds Bansō's models, which the starter's default pattern would find.
+    List<String> bare = List.of("-cp", jar.toString(),
+        "-Dloader.main=" + BareStarterApplication.class.getName(), "-Dloader.path=target/test-classes",
+        "org.springframework.boot.loader.launch.PropertiesLauncher",
+        "--spring.config.name=bare-starter", "--camunda.bpm.auto-deployment-enabled=false",
+        "--spring.datasource.url=jdbc:h2:file:./" + dir.resolve("bare") + "/camunda");
+
+    Map<String, Object> figures = new LinkedHashMap<>();
+    Start bareFirst = start("bare-first", bare, dir);
+    Start bansouFirst = start("bansou-first", bansou, dir);
+    Start bareRestart = start("bare-restart", bare, dir);
+    Start bansouRestart = start("bansou-restart", bansou, dir);
+    figures.put("bansouFirstStartSeconds", bansouFirst.seconds);
+    figures.put("bareFirstStartSeconds", bareFirst.seconds);
+    figures.put("firstStartRatio", BenchResults.ratio(bansouFirst.seconds, bareFirst.seconds));
+    figures.put("bansouRestartSeconds", bansouRestart.seconds);
+    figures.put("bareRestartSeconds", bareRestart.seconds);
+    figures.put("restartRatio", BenchResults.ratio(bansouRestart.seconds, bareRestart.seconds));
+    figures.put("bansouRssMb", bansouRestart.rssMb);
+    figures.put("bareRssMb", bareRestart.rssMb);
+    figures.put("rssRatio", BenchResults.ratio(bansouRestart.rssMb, bareRestart.rssMb));
+    figures.put("bansouFirstRssMb", bansouFirst.rssMb);
+    figures.put("bareFirstRssMb", bareFirst.rssMb);
+    figures.put("jarMb", BenchResults.round(Files.size(jar) / 1048576.0, 1));
+    BenchResults.record("startup", figures);
+  }
+
+  record Start(double seconds, long rssMb) {}
+
+  private Start start(String name, List<String> args, Path dir) throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(args);
+    command.add("--server.port=" + port);
+    Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(dir.resolve(name + ".log").toFile()).start();
+    long started = System.nanoTime();
+    try {
+      URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health");
+      while (true) {
+        assertThat(process.isAlive()).as("%s is running (see %s.log)", name, name).isTrue();
+        assertThat(System.nanoTime() - started).as("%s ready within 3 minutes", name)
+            .isLessThan(Duration.ofMinutes(3).toNanos());
+        if (answers(health)) {
+          break;
+        }
+        Thread.sleep(50);
+      }
+      double seconds = BenchResults.round((System.nanoTime() - started) / 1e9, 2);
+      return new Start(seconds, rssMb(process.pid()));
+    } finally {
+      process.destroy();
+      process.onExit().get();
+    }
+  }
+
+  private static boolean answers(URI health) {
+    try {
+      return HTTP.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static long rssMb(long pid) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+      }
+    }
+    throw new IllegalStateException("no VmRSS for process " + pid);
+  }
+
+  static Path packagedJar() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("target"))) {
+      return files.filter(file -> file.getFileName().toString().matches("bansou-.*\\.jar")).findFirst()
+          .orElseThrow(() -> new IllegalStateException("no packaged jar in target/: run through ./mvnw -Pbench verify"));
+    }
+  }
+}

@@ -55,7 +55,7 @@ class DemoYearTest {
     return new SpringApplicationBuilder(BansouApplication.class).run(
         "--server.port=0",
         "--bansou.data-dir=" + dataDir,
-        "--camunda.bpm.process-engine-name=demo-test",
+        "--camunda.bpm.process-engine-name=demotest",
         "--bansou.demo.year.enabled=true");
   }
 }

@@ -270,7 +270,7 @@ class FollowUpVisitsTest {
    */
   @Nested
   @TestPropertySource(properties = {"bansou.mail.enabled=true", "bansou.mail.from=bansou@rumoi-cci.example",
-      "spring.mail.host=127.0.0.1", "camunda.bpm.process-engine-name=mail-test"})
+      "spring.mail.host=127.0.0.1", "camunda.bpm.process-engine-name=mailtest"})
   class WithMail {
 
     private static final int SMTP_PORT = freePort();

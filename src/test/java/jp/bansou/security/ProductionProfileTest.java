@@ -42,7 +42,7 @@ class ProductionProfileTest {
     return new String[] {
       "--server.port=0",
       "--bansou.data-dir=./target/test-data/prod-" + UUID.randomUUID(),
-      "--camunda.bpm.process-engine-name=prod-test",
+      "--camunda.bpm.process-engine-name=prodtest",
       "--camunda.bpm.job-execution.enabled=false"
     };
   }

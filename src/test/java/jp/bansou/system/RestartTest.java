@@ -52,7 +52,7 @@ class RestartTest {
                 .run(
             "--server.port=0",
             "--bansou.data-dir=" + dataDir,
-            "--camunda.bpm.process-engine-name=restart-test",
+            "--camunda.bpm.process-engine-name=restarttest",
             "--camunda.bpm.job-execution.enabled=false",
             "--bansou.demo.year.enabled=false");
   }

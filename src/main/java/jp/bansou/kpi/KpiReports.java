@@ -1,0 +1,116 @@
+package jp.bansou.kpi;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import jp.bansou.calendar.FiscalYear;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.stereotype.Service;
+
+/**
+ * Builds the KPI report of a fiscal year from the chamber's targets and the engine's history. A row whose
+ * model is not deployed (or that names no measure yet) is reported as 未計測, never as 0.
+ */
+@Service
+public class KpiReports {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KpiReports.class);
+  static final int MAX_PAGE_SIZE = 200;
+
+  private final PlanTargets targets;
+  private final HistoryMeasures measures;
+  private final RepositoryService repository;
+  private final BigDecimal partlyMetFrom;
+
+  @Autowired
+  KpiReports(KpiProperties properties, ResourceLoader resources, HistoryMeasures measures, RepositoryService repository) {
+    this(PlanTargets.load(resources.getResource(properties.targets())), properties.partlyMetFrom(), measures, repository);
+  }
+
+  KpiReports(PlanTargets targets, BigDecimal partlyMetFrom, HistoryMeasures measures, RepositoryService repository) {
+    this.targets = targets;
+    this.partlyMetFrom = partlyMetFrom;
+    this.measures = measures;
+    this.repository = repository;
+    checkActivitiesExist();
+  }
+
+  public PlanTargets targets() {
+    return targets;
+  }
+
+  public KpiReport report(FiscalYear year) {
+    List<KpiReport.Row> rows = new ArrayList<>();
+    for (TargetRow row : targets.rows()) {
+      BigDecimal target = row.targetIn(year).orElse(null);
+      String unmeasured = unmeasuredReason(row);
+      Actual actual = unmeasured == null ? measures.actual(row, year) : null;
+      BigDecimal value = actual == null ? null : actual.year();
+      Verdict verdict = Verdict.of(target, value, partlyMetFrom);
+      rows.add(new KpiReport.Row(row.id(), row.section(), row.label(), row.unit(), row.counts().yamlName(),
+          row.perBusiness(), row.baseline(), target, value,
+          actual == null ? null : actual.aprilToSeptember(), actual == null ? null : actual.octoberToMarch(),
+          Verdict.achievementPercent(target, value), verdict.mark(), verdict.label(), unmeasured,
+          unmeasured == null ? "/api/kpi/" + year.label() + "/rows/" + row.id() + "/cases" : null));
+    }
+    return new KpiReport(year.label(), year.startYear(), year.displayName(), year.firstDay().toString(),
+        year.lastDay().toString(), targets.chamber(), targets.baselineYear().label(),
+        HistoryMeasures.plain(partlyMetFrom.multiply(BigDecimal.valueOf(100))).toPlainString() + "%", rows);
+  }
+
+  /** The cases behind a row's actual; the row must be measured. */
+  public CountedCase.Page cases(FiscalYear year, String rowId, int page, int size) {
+    TargetRow row = targets.row(rowId)
+        .orElseThrow(() -> new NoSuchElementException("目標の行「" + rowId + "」はありません"));
+    String unmeasured = unmeasuredReason(row);
+    if (unmeasured != null) {
+      throw new NoSuchElementException("「" + row.label() + "」は未計測です: " + unmeasured);
+    }
+    if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+      throw new IllegalArgumentException("page は 0 以上、size は 1〜" + MAX_PAGE_SIZE + " で指定してください");
+    }
+    return measures.cases(row, year, page, size);
+  }
+
+  private String unmeasuredReason(TargetRow row) {
+    if (row.measure() == null) {
+      return "この項目を記録するモデルがまだありません";
+    }
+    if (latest(row.measure().process()) == null) {
+      return "モデル「" + row.measure().process() + "」が配備されていません";
+    }
+    return null;
+  }
+
+  /**
+   * A measure naming an activity its (deployed) model does not have would count nothing forever: refuse it
+   * at start, naming the row. Models not deployed yet are reported as unmeasured instead.
+   */
+  private void checkActivitiesExist() {
+    for (TargetRow row : targets.rows()) {
+      Measure measure = row.measure();
+      if (measure == null) {
+        LOG.info("KPI row {} ({}) has no measure yet: reported as 未計測", row.id(), row.label());
+        continue;
+      }
+      ProcessDefinition definition = latest(measure.process());
+      if (definition == null) {
+        LOG.info("KPI row {} ({}): model {} is not deployed: reported as 未計測", row.id(), row.label(), measure.process());
+      } else if (measure.byActivity()
+          && repository.getBpmnModelInstance(definition.getId()).getModelElementById(measure.activity()) == null) {
+        throw new PlanTargets.InvalidTargetsException("targets row '" + row.id() + "': model " + measure.process()
+            + " has no activity " + measure.activity());
+      }
+    }
+  }
+
+  private ProcessDefinition latest(String processKey) {
+    return repository.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion().singleResult();
+  }
+}

@@ -1,0 +1,33 @@
+package jp.bansou.kpi;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Optional;
+import jp.bansou.calendar.FiscalYear;
+
+/**
+ * One line of the plan's target tables.
+ *
+ * @param perBusiness the actual is divided by the distinct businesses (sales per business, deals per business)
+ * @param baseline the plan's "now" (現状), or null where the plan shows —
+ * @param measure where the actual comes from, or null while no model records it (reported as 未計測)
+ */
+public record TargetRow(
+    String id,
+    String section,
+    String label,
+    String unit,
+    Counting counts,
+    boolean perBusiness,
+    BigDecimal baseline,
+    Map<FiscalYear, BigDecimal> targets,
+    Measure measure) {
+
+  public TargetRow {
+    targets = Map.copyOf(targets);
+  }
+
+  public Optional<BigDecimal> targetIn(FiscalYear year) {
+    return Optional.ofNullable(targets.get(year));
+  }
+}

@@ -1,0 +1,287 @@
+package jp.bansou.kpi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.variable.Variables.putValue;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jp.bansou.calendar.FiscalYear;
+import jp.bansou.followup.FollowUpYear;
+import jp.bansou.security.StaffGroup;
+import jp.bansou.testing.EngineClock;
+import jp.bansou.testing.EngineTest;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The KPI report against cases driven through the real models with the engine clock set into the year.
+ * Tests share one database that outlives runs, so each test works in a fiscal year that no history reaches
+ * yet: the figures of that year are exactly those of the test's cases.
+ */
+@EngineTest
+class KpiReportTest {
+
+  @Autowired KpiReports reports;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired ProcessEngine engine;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired TestRestTemplate http;
+  @Autowired IdentityService identities;
+
+  @Test
+  void aSimulatedFiscalYearGivesExactlyTheFiguresOfItsCases() {
+    FiscalYear year = freshYear();
+    int y = year.startYear();
+    String kazunoko = business();
+    String sushi = business();
+    String bakery = business();
+    String startup = business();
+
+    // three analyses fed back, two of them for one business (件: every case counts)
+    analysisFedBackAt(kazunoko, LocalDateTime.of(y, 5, 10, 10, 0));
+    analysisFedBackAt(kazunoko, LocalDateTime.of(y, 9, 30, 23, 59));
+    analysisFedBackAt(sushi, LocalDateTime.of(y, 10, 1, 0, 0));
+    // three plans finalised, two for one business (者: that business counts once)
+    planFinalizedAt(kazunoko, LocalDateTime.of(y, 6, 1, 10, 0));
+    planFinalizedAt(kazunoko, LocalDateTime.of(y + 1, 1, 15, 10, 0));
+    planFinalizedAt(sushi, LocalDateTime.of(y, 7, 1, 10, 0));
+    // plan follow-ups: kazunoko twice (visits in July and October, then one in August), sushi once (February)
+    followUp(kazunoko, "plan", 2, LocalDateTime.of(y, 4, 10, 9, 0), 10_000L, 10_500L);
+    followUp(kazunoko, "plan", 1, LocalDateTime.of(y, 5, 1, 9, 0), 10_000L, 9_000L);
+    followUp(sushi, "plan", 1, LocalDateTime.of(y, 11, 1, 9, 0), 20_000L, 20_600L);
+    // a bakery's follow-up started in the year before: its one visit and result fall into this year's April
+    followUp(bakery, "plan", 1, LocalDateTime.of(y, 1, 5, 9, 0), 5_000L, 5_100L);
+    // a startup's monthly visits count for the startup track only
+    followUp(startup, "startup", 2, LocalDateTime.of(y, 4, 1, 9, 0), 3_000L, 3_500L);
+
+    KpiReport report = reports.report(year);
+
+    assertRow(report, "management-analyses", 3, 2, 1);
+    assertRow(report, "business-plans", 2, 2, 1);
+    assertRow(report, "follow-up-businesses", 3, 2, 2);
+    assertRow(report, "follow-up-visits", 5, 3, 2);
+    // sales +3 %: kazunoko (+5 %) in October, sushi (+3 %) in February; the bakery (+2 %) missed in April
+    assertRow(report, "sales-growth-businesses", 2, 0, 2);
+    assertRow(report, "startup-follow-up-businesses", 1, 1, 0);
+    assertRow(report, "startup-follow-up-visits", 2, 2, 0);
+    assertRow(report, "succession-follow-up-visits", 0, 0, 0);
+
+    KpiReport.Row plans = row(report, "business-plans");
+    // the year lies after today's history, inside the plan period or after it
+    BigDecimal target = reports.targets().row("business-plans").orElseThrow().targetIn(year).orElse(null);
+    assertThat(plans.target()).isEqualTo(target);
+    assertThat(plans.verdict()).isEqualTo(target == null ? "－" : "×");
+    assertThat(plans.casesUrl()).isEqualTo("/api/kpi/" + year.label() + "/rows/business-plans/cases");
+    CountedCase.Page behindPlans = reports.cases(year, "business-plans", 0, 50);
+    assertThat(behindPlans.total()).isEqualTo(3);
+    assertThat(behindPlans.cases()).extracting(CountedCase::businessKey)
+        .containsExactly(kazunoko, sushi, kazunoko);
+    assertThat(behindPlans.cases().get(0).cockpitUrl())
+        .isEqualTo("/camunda/app/cockpit/default/#/process-instance/" + behindPlans.cases().get(0).processInstanceId());
+    assertThat(behindPlans.cases().get(0).countedAt()).isEqualTo(y + "-06-01 10:00");
+
+    CountedCase.Page behindVisits = reports.cases(year, "follow-up-visits", 0, 2);
+    assertThat(behindVisits.total()).as("cases, not visits").isEqualTo(4);
+    assertThat(behindVisits.cases()).hasSize(2);
+    assertThat(reports.cases(year, "follow-up-visits", 1, 2).cases()).hasSize(2);
+  }
+
+  @Test
+  void aCaseCompletedOnMarch31At2359AndOneOnApril1At0000FallIntoDifferentYears() {
+    FiscalYear year = freshYear();
+    String lastMinute = analysisFedBackAt(business(), LocalDateTime.of(year.startYear() + 1, 3, 31, 23, 59));
+    String firstMinute = analysisFedBackAt(business(), LocalDateTime.of(year.startYear() + 1, 4, 1, 0, 0));
+
+    assertThat(reports.cases(year, "management-analyses", 0, 10).cases())
+        .extracting(CountedCase::processInstanceId).containsExactly(lastMinute);
+    assertThat(reports.cases(year.next(), "management-analyses", 0, 10).cases())
+        .extracting(CountedCase::processInstanceId).containsExactly(firstMinute);
+    assertRow(reports.report(year), "management-analyses", 1, 0, 1);
+    assertRow(reports.report(year.next()), "management-analyses", 1, 1, 0);
+  }
+
+  @Test
+  void theRumoiTargetsAreComparedWithTheActualsOfR7() {
+    KpiReport report = reports.report(FiscalYear.reiwa(7));
+
+    assertThat(report.fiscalYear()).isEqualTo("R7");
+    assertThat(report.westernYear()).isEqualTo(2025);
+    assertThat(report.from()).isEqualTo("2025-04-01");
+    assertThat(report.to()).isEqualTo("2026-03-31");
+    assertThat(report.rows()).hasSize(27);
+    KpiReport.Row analyses = row(report, "management-analyses");
+    assertThat(analyses.target()).isEqualByComparingTo("60");
+    assertThat(analyses.baseline()).isEqualByComparingTo("45");
+    assertThat(analyses.actual()).isNotNull();
+    KpiReport.Row fairs = row(report, "trade-fair-sales-per-business");
+    assertThat(fairs.target()).isEqualByComparingTo("150000");
+    assertThat(fairs.actual()).as("no model records fair sales yet: not a fake 0").isNull();
+    assertThat(fairs.verdict()).isEqualTo("未計測");
+    assertThat(fairs.unmeasuredReason()).isNotBlank();
+  }
+
+  @Test
+  void managersAndAuditorsReadTheReportAndTheCsv() {
+    for (String reader : List.of("takahashi", "tanaka", "admin")) {
+      ResponseEntity<Map> json = http.withBasicAuth(reader, "demo").getForEntity("/api/kpi/R7", Map.class);
+      assertThat(json.getStatusCode()).as(reader).isEqualTo(HttpStatus.OK);
+      assertThat(json.getBody()).containsEntry("fiscalYear", "R7").containsEntry("westernYear", 2025);
+    }
+    ResponseEntity<Map> western = http.withBasicAuth("tanaka", "demo").getForEntity("/api/kpi/2025", Map.class);
+    assertThat(western.getBody()).containsEntry("fiscalYear", "R7");
+
+    ResponseEntity<byte[]> csv = http.withBasicAuth("tanaka", "demo").getForEntity("/api/kpi/R7.csv", byte[].class);
+    assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+    assertThat(csv.getHeaders().getContentDisposition().getFilename()).isEqualTo("成果検証シート_R7_2025年度.csv");
+    byte[] bytes = csv.getBody();
+    assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+    String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
+    String[] lines = text.split("\r\n", -1);
+    assertThat(lines[0]).startsWith("\"年度\",\"項番\",\"区分\",\"支援内容\",\"単位\",\"現状\",\"目標(A)\"");
+    assertThat(lines[7]).contains("\"経営分析件数\"", "\"件\"", "\"45\"", "\"60\"");
+    assertThat(lines).hasSize(1 + 27 + 1);
+    assertThat(lines[28]).isEmpty();
+    assertThat(text.replace("\r\n", "")).doesNotContain("\n");
+  }
+
+  @Test
+  void anAdvisorIsRefusedAndAnAnonymousCallerAskedToLogIn() {
+    ResponseEntity<Map> advisor = http.withBasicAuth("sato", "demo").getForEntity("/api/kpi/R7", Map.class);
+    assertThat(advisor.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat((String) advisor.getBody().get("message")).contains("閲覧できます");
+    assertThat(http.withBasicAuth("suzuki", "demo").getForEntity("/api/kpi/R7.csv", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+
+    ResponseEntity<String> anonymous = http.getForEntity("/api/kpi/R7", String.class);
+    assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(anonymous.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
+    // a user of its own: the engine locks a user for a while after a wrong password
+    String manager = "kpiprobe" + UUID.randomUUID().toString().substring(0, 8);
+    User probe = identities.newUser(manager);
+    probe.setPassword("right");
+    identities.saveUser(probe);
+    identities.createMembership(manager, StaffGroup.MANAGERS.id());
+    assertThat(http.withBasicAuth(manager, "right").getForEntity("/api/kpi/R7", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(http.withBasicAuth(manager, "wrong").getForEntity("/api/kpi/R7", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void aBadFiscalYearOrRowIsAClearRefusal() {
+    ResponseEntity<Map> bad = http.withBasicAuth("takahashi", "demo").getForEntity("/api/kpi/2025-26", Map.class);
+    assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((String) bad.getBody().get("message")).contains("R7 または 2025");
+
+    ResponseEntity<Map> unknownRow = http.withBasicAuth("takahashi", "demo")
+        .getForEntity("/api/kpi/R7/rows/no-such-row/cases", Map.class);
+    assertThat(unknownRow.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    ResponseEntity<Map> unmeasured = http.withBasicAuth("takahashi", "demo")
+        .getForEntity("/api/kpi/R7/rows/dx-businesses/cases", Map.class);
+    assertThat(unmeasured.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat((String) unmeasured.getBody().get("message")).contains("未計測");
+    ResponseEntity<Map> tooLarge = http.withBasicAuth("takahashi", "demo")
+        .getForEntity("/api/kpi/R7/rows/follow-up-visits/cases?size=100000", Map.class);
+    assertThat(tooLarge.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
+  @Test
+  void theReportPageIsInJapaneseAndLoadsNothingFromOutside() {
+    ResponseEntity<String> page = http.getForEntity("/kpi/", String.class);
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getBody()).contains("<html lang=\"ja\">", "成果検証").doesNotContain("http://", "https://");
+    assertThat(http.getForEntity("/kpi/kpi.js", String.class).getBody()).contains("/api/kpi/").doesNotContain("https://");
+  }
+
+  // ---- driving the cases
+
+  private String analysisFedBackAt(String business, LocalDateTime japanTime) {
+    clock().setTo(japanTime);
+    ProcessInstance analysis = runtimeService.createProcessInstanceByKey("management-analysis").businessKey(business)
+        .setVariables(caseVariables().putValue("entryRoute", "seminar"))
+        .startBeforeActivity("FeedBackResults").execute();
+    taskService.complete(taskService.createTaskQuery().processInstanceId(analysis.getId()).singleResult().getId(),
+        putValue("feedbackDate", japanTime.toLocalDate().toString()).putValue("feedbackNotes", "結果を説明した")
+            .putValue("analysisNextStep", "end"));
+    return analysis.getId();
+  }
+
+  private void planFinalizedAt(String business, LocalDateTime japanTime) {
+    clock().setTo(japanTime);
+    ProcessInstance plan = runtimeService.createProcessInstanceByKey("business-plan").businessKey(business)
+        .setVariables(caseVariables().putValue("previousYearSales", 10_000L))
+        .startBeforeActivity("FinalizeBusinessPlan").execute();
+    // the plan then waits for its follow-up to be started by the job executor, which these tests leave off
+    taskService.complete(taskService.createTaskQuery().processInstanceId(plan.getId()).singleResult().getId(),
+        putValue("planCompletedDate", japanTime.toLocalDate().toString()));
+  }
+
+  private void followUp(String business, String track, int visits, LocalDateTime start, long previousSales, long sales) {
+    clock().setTo(start);
+    ProcessInstance followUp = runtimeService.createProcessInstanceByKey("follow-up-visits").businessKey(business)
+        .setVariables(caseVariables().putValue("followUpTrack", track)
+            .putValue("visitInterval", track.equals("startup") ? "P1M" : "P3M").putValue("visitCount", visits)
+            .putValue("previousYearSales", previousSales))
+        .execute();
+    FollowUpYear.completeOnTrack(engine, followUp, sales);
+  }
+
+  private static VariableMap caseVariables() {
+    return putValue("advisor", "sato").putValue("businessName", "留萌KPIテスト商店").putValue("industry", "小売業")
+        .putValue("employees", 3L);
+  }
+
+  /** The fiscal year after every activity the shared history holds, so nothing but this test's cases is in it. */
+  private FiscalYear freshYear() {
+    Timestamp latestEnd = jdbc.queryForObject("SELECT MAX(END_TIME_) FROM ACT_HI_ACTINST", Timestamp.class);
+    Timestamp latestStart = jdbc.queryForObject("SELECT MAX(START_TIME_) FROM ACT_HI_ACTINST", Timestamp.class);
+    Instant latest = Instant.now();
+    for (Timestamp seen : new Timestamp[] {latestEnd, latestStart}) {
+      if (seen != null && seen.toInstant().isAfter(latest)) {
+        latest = seen.toInstant();
+      }
+    }
+    return FiscalYear.containing(latest).next();
+  }
+
+  private EngineClock clock() {
+    return new EngineClock(managementService);
+  }
+
+  private static String business() {
+    return "T-" + UUID.randomUUID();
+  }
+
+  private static KpiReport.Row row(KpiReport report, String id) {
+    return report.rows().stream().filter(row -> row.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  private static void assertRow(KpiReport report, String id, long year, long aprilToSeptember, long octoberToMarch) {
+    KpiReport.Row row = row(report, id);
+    assertThat(List.of(row.actual(), row.aprilToSeptember(), row.octoberToMarch()))
+        .as("%s: year, April–September, October–March", id)
+        .usingElementComparator(BigDecimal::compareTo)
+        .containsExactly(BigDecimal.valueOf(year), BigDecimal.valueOf(aprilToSeptember), BigDecimal.valueOf(octoberToMarch));
+  }
+}

@@ -138,6 +138,12 @@ class HistoryMeasures {
       parameters.add(year.firstDay().toString());
       parameters.add(year.lastDay().toString());
     }
+    if (measure.passed() != null) {
+      sql.append(" AND EXISTS (SELECT 1 FROM ACT_HI_ACTINST x WHERE x.PROC_INST_ID_ = ").append(caseColumn)
+          .append(" AND x.ACT_ID_ = ? AND x.END_TIME_ IS NOT NULL AND (x.ACT_INST_STATE_ IS NULL OR x.ACT_INST_STATE_ <> ")
+          .append(CANCELED).append("))");
+      parameters.add(measure.passed());
+    }
     for (Map.Entry<String, Object> condition : measure.where().entrySet()) {
       sql.append(" AND EXISTS (SELECT 1 FROM ACT_HI_VARINST w WHERE w.PROC_INST_ID_ = ").append(caseColumn)
           .append(" AND w.NAME_ = ?");

@@ -7,6 +7,7 @@ import java.util.NoSuchElementException;
 import jp.bansou.calendar.FiscalYear;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,10 +103,14 @@ public class KpiReports {
       ProcessDefinition definition = latest(measure.process());
       if (definition == null) {
         LOG.info("KPI row {} ({}): model {} is not deployed: reported as 未計測", row.id(), row.label(), measure.process());
-      } else if (measure.byActivity()
-          && repository.getBpmnModelInstance(definition.getId()).getModelElementById(measure.activity()) == null) {
-        throw new PlanTargets.InvalidTargetsException("targets row '" + row.id() + "': model " + measure.process()
-            + " has no activity " + measure.activity());
+      } else {
+        BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
+        for (String activity : new String[] {measure.activity(), measure.passed()}) {
+          if (activity != null && model.getModelElementById(activity) == null) {
+            throw new PlanTargets.InvalidTargetsException("targets row '" + row.id() + "': model " + measure.process()
+                + " has no activity " + activity);
+          }
+        }
       }
     }
   }

@@ -112,6 +112,7 @@ public record PlanTargets(String chamber, FiscalYear baselineYear, List<TargetRo
       throw new InvalidTargetsException(
           source + ": " + where + ": measure needs either an activity (counted when it completes) or a date variable");
     }
+    String passed = optionalText(measure.get("passed"), source, where + ": measure.passed");
     String sum = optionalText(measure.get("sum"), source, where + ": measure.sum");
     if ((counts == Counting.SUM) != (sum != null)) {
       throw new InvalidTargetsException(source + ": " + where + ": measure.sum names the variable to add up, "
@@ -124,13 +125,13 @@ public record PlanTargets(String chamber, FiscalYear baselineYear, List<TargetRo
             + " must be a text or true/false");
       }
     }
-    Set<String> known = Set.of("process", "activity", "date", "where", "sum");
+    Set<String> known = Set.of("process", "activity", "date", "passed", "where", "sum");
     for (String key : measure.keySet()) {
       if (!known.contains(key)) {
         throw new InvalidTargetsException(source + ": " + where + ": measure." + key + " is not known (" + known + ")");
       }
     }
-    return new Measure(process, activity, date, conditions, sum);
+    return new Measure(process, activity, date, passed, conditions, sum);
   }
 
   private static FiscalYear year(Object value, String source, String where) {

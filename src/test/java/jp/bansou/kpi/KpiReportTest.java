@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -107,6 +108,46 @@ class KpiReportTest {
   }
 
   @Test
+  void surveysSeminarsAndFairsCountInTheYearOfTheirDayOnceDone() {
+    FiscalYear year = freshYear();
+    int y = year.startYear();
+    String kazunoko = business();
+    String sushi = business();
+
+    // surveys count by their publication day; one prepared but not yet published does not count
+    surveyPublished("MANAGEMENT_TREND", LocalDateTime.of(y, 9, 20, 10, 0), y + "-09-20");
+    surveyPublished("RESAS", LocalDateTime.of(y + 1, 4, 3, 10, 0), (y + 1) + "-03-31");
+    surveyAwaitingPublication("EMPLOYMENT_TREND", LocalDateTime.of(y, 12, 1, 10, 0));
+    // seminars count by their day once the participants are recorded; a planned one does not count
+    seminarRecorded("MANAGEMENT_ANALYSIS", y + "-06-10", 12, LocalDateTime.of(y, 6, 12, 10, 0));
+    seminarRecorded("MANAGEMENT_ANALYSIS", (y + 1) + "-03-31", 9, LocalDateTime.of(y + 1, 4, 2, 10, 0));
+    seminarRecorded("DX", y + "-11-05", 15, LocalDateTime.of(y, 11, 6, 10, 0));
+    seminarPlanned("MANAGEMENT_ANALYSIS", y + "-10-20", LocalDateTime.of(y, 8, 1, 10, 0));
+    // fairs: kazunoko at two fairs, sushi at one
+    fairSalesRecorded(kazunoko, 200_000L, LocalDateTime.of(y, 9, 22, 10, 0));
+    fairSalesRecorded(sushi, 100_000L, LocalDateTime.of(y, 9, 25, 10, 0));
+    fairSalesRecorded(kazunoko, 50_000L, LocalDateTime.of(y, 10, 21, 10, 0));
+    demandSurveyFedBack(kazunoko, "fair", LocalDateTime.of(y, 9, 30, 10, 0));
+    demandSurveyFedBack(kazunoko, "fair", LocalDateTime.of(y, 10, 25, 10, 0));
+    demandSurveyFedBack(sushi, "tasting", LocalDateTime.of(y, 7, 1, 10, 0));
+
+    KpiReport report = reports.report(year);
+
+    assertRow(report, "management-trend-survey-published", 1, 1, 0);
+    assertRow(report, "resas-analysis-published", 1, 0, 1);
+    assertRow(report, "employment-trend-survey-published", 0, 0, 0);
+    assertRow(report, "analysis-seminars", 2, 1, 1);
+    assertRow(report, "analysis-seminar-participants", 21, 12, 9);
+    assertRow(report, "dx-seminars", 1, 0, 1);
+    assertRow(report, "business-plan-seminars", 0, 0, 0);
+    assertRow(report, "trade-fair-businesses", 2, 2, 1);
+    // (200,000 + 100,000 + 50,000) yen / 2 businesses; the halves: 300,000 / 2 and 50,000 / 1
+    assertRow(report, "trade-fair-sales-per-business", 175_000, 150_000, 50_000);
+    assertRow(report, "fair-questionnaire-businesses", 1, 1, 1);
+    assertRow(report, "product-brush-up-businesses", 1, 1, 0);
+  }
+
+  @Test
   void aCaseCompletedOnMarch31At2359AndOneOnApril1At0000FallIntoDifferentYears() {
     FiscalYear year = freshYear();
     String lastMinute = analysisFedBackAt(business(), LocalDateTime.of(year.startYear() + 1, 3, 31, 23, 59));
@@ -135,9 +176,12 @@ class KpiReportTest {
     assertThat(analyses.actual()).isNotNull();
     KpiReport.Row fairs = row(report, "trade-fair-sales-per-business");
     assertThat(fairs.target()).isEqualByComparingTo("150000");
-    assertThat(fairs.actual()).as("no model records fair sales yet: not a fake 0").isNull();
-    assertThat(fairs.verdict()).isEqualTo("未計測");
-    assertThat(fairs.unmeasuredReason()).isNotBlank();
+    assertThat(fairs.actual()).isNotNull();
+    KpiReport.Row deals = row(report, "business-meeting-deals-per-business");
+    assertThat(deals.target()).isEqualByComparingTo("2");
+    assertThat(deals.actual()).as("no model records deals yet: not a fake 0").isNull();
+    assertThat(deals.verdict()).isEqualTo("未計測");
+    assertThat(deals.unmeasuredReason()).isNotBlank();
   }
 
   @Test
@@ -221,7 +265,7 @@ class KpiReportTest {
     ProcessInstance analysis = runtimeService.createProcessInstanceByKey("management-analysis").businessKey(business)
         .setVariables(caseVariables().putValue("entryRoute", "seminar"))
         .startBeforeActivity("FeedBackResults").execute();
-    taskService.complete(taskService.createTaskQuery().processInstanceId(analysis.getId()).singleResult().getId(),
+    taskService.complete(taskOf(analysis),
         putValue("feedbackDate", japanTime.toLocalDate().toString()).putValue("feedbackNotes", "結果を説明した")
             .putValue("analysisNextStep", "end"));
     return analysis.getId();
@@ -233,7 +277,7 @@ class KpiReportTest {
         .setVariables(caseVariables().putValue("previousYearSales", 10_000L))
         .startBeforeActivity("FinalizeBusinessPlan").execute();
     // the plan then waits for its follow-up to be started by the job executor, which these tests leave off
-    taskService.complete(taskService.createTaskQuery().processInstanceId(plan.getId()).singleResult().getId(),
+    taskService.complete(taskOf(plan),
         putValue("planCompletedDate", japanTime.toLocalDate().toString()));
   }
 
@@ -245,6 +289,58 @@ class KpiReportTest {
             .putValue("previousYearSales", previousSales))
         .execute();
     FollowUpYear.completeOnTrack(engine, followUp, sales);
+  }
+
+  private void surveyPublished(String survey, LocalDateTime japanTime, String publishedOn) {
+    clock().setTo(japanTime);
+    ProcessInstance instance = runtimeService.createProcessInstanceByKey("regional-survey").businessKey(business())
+        .setVariables(putValue("survey", survey)).startBeforeActivity("PublishResults").execute();
+    taskService.complete(taskOf(instance), putValue("publicationUrl", "https://www.rumoi-cci.example/survey")
+        .putValue("publishedOn", publishedOn).putValue("postedToLine", true).putValue("postedToFacebook", false));
+  }
+
+  private void surveyAwaitingPublication(String survey, LocalDateTime japanTime) {
+    clock().setTo(japanTime);
+    runtimeService.createProcessInstanceByKey("regional-survey").businessKey(business())
+        .setVariables(putValue("survey", survey).putValue("publishedOn", japanTime.toLocalDate().toString()))
+        .startBeforeActivity("PublishResults").execute();
+  }
+
+  private void seminarRecorded(String kind, String heldOn, int participants, LocalDateTime japanTime) {
+    clock().setTo(japanTime);
+    runtimeService.createProcessInstanceByKey("seminar").businessKey(business())
+        .setVariables(putValue("seminarKind", kind).putValue("heldOn", heldOn).putValue("participantCount", participants)
+            .putValue("analysisWishes", 0))
+        .startBeforeActivity("AnyAnalysisWish").execute();
+  }
+
+  private void seminarPlanned(String kind, String heldOn, LocalDateTime japanTime) {
+    clock().setTo(japanTime);
+    runtimeService.createProcessInstanceByKey("seminar").businessKey(business())
+        .setVariables(putValue("seminarKind", kind).putValue("heldOn", heldOn))
+        .startBeforeActivity("RecruitParticipants").execute();
+  }
+
+  private void fairSalesRecorded(String business, long sales, LocalDateTime japanTime) {
+    clock().setTo(japanTime);
+    ProcessInstance fair = runtimeService.createProcessInstanceByKey("trade-fair").businessKey(business)
+        .setVariables(caseVariables().putValue("productName", "味付け数の子").putValue("resultsDueDate", new Date()))
+        .startBeforeActivity("RecordFairSales")
+        .execute();
+    taskService.complete(taskOf(fair), putValue("fairSales", sales));
+  }
+
+  private void demandSurveyFedBack(String business, String kind, LocalDateTime japanTime) {
+    clock().setTo(japanTime);
+    ProcessInstance survey = runtimeService.createProcessInstanceByKey("demand-survey").businessKey(business)
+        .setVariables(caseVariables().putValue("productName", "味付け数の子").putValue("surveyKind", kind))
+        .startBeforeActivity("FeedBackSurveyResults").execute();
+    taskService.complete(taskOf(survey), putValue("surveyFeedbackDate", japanTime.toLocalDate().toString())
+        .putValue("brushUpPoints", "小分けパックを検討"));
+  }
+
+  private String taskOf(ProcessInstance instance) {
+    return taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
   }
 
   private static VariableMap caseVariables() {

@@ -14,9 +14,11 @@ import java.util.Map;
 import java.util.UUID;
 import jp.bansou.calendar.FiscalYear;
 import jp.bansou.followup.FollowUpYear;
+import jp.bansou.business.BusinessRegistry;
 import jp.bansou.security.StaffGroup;
 import jp.bansou.testing.EngineClock;
 import jp.bansou.testing.EngineTest;
+import jp.bansou.testing.TestBusinesses;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -48,6 +50,7 @@ class KpiReportTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired TestRestTemplate http;
   @Autowired IdentityService identities;
+  @Autowired BusinessRegistry registry;
 
   @Test
   void aSimulatedFiscalYearGivesExactlyTheFiguresOfItsCases() {
@@ -131,8 +134,20 @@ class KpiReportTest {
     demandSurveyFedBack(kazunoko, "fair", LocalDateTime.of(y, 10, 25, 10, 0));
     demandSurveyFedBack(sushi, "tasting", LocalDateTime.of(y, 7, 1, 10, 0));
 
+    // business meetings in November; kazunoko's three deals closed by January, sushi's leads all failed
+    meetingWithDeals(kazunoko, LocalDateTime.of(y, 11, 7, 10, 0), 3L, LocalDateTime.of(y + 1, 1, 20, 10, 0));
+    meetingWithDeals(sushi, LocalDateTime.of(y, 11, 7, 10, 0), 0L, LocalDateTime.of(y + 1, 2, 20, 10, 0));
+    // DX: kazunoko adopts a website in August and is +3 % a year later; sushi adopts nothing
+    dxSupported(kazunoko, true, LocalDateTime.of(y, 8, 5, 10, 0));
+    dxSupported(sushi, false, LocalDateTime.of(y, 12, 5, 10, 0));
+    dxSalesTargetMet(kazunoko, LocalDateTime.of(y + 1, 2, 5, 10, 0));
+
     KpiReport report = reports.report(year);
 
+    assertRow(report, "business-meeting-businesses", 2, 0, 2);
+    assertRow(report, "business-meeting-deals-per-business", "1.5", "0", "1.5");
+    assertRow(report, "dx-businesses", 1, 1, 0);
+    assertRow(report, "dx-sales-growth-businesses", 1, 0, 1);
     assertRow(report, "management-trend-survey-published", 1, 1, 0);
     assertRow(report, "resas-analysis-published", 1, 0, 1);
     assertRow(report, "employment-trend-survey-published", 0, 0, 0);
@@ -177,11 +192,11 @@ class KpiReportTest {
     KpiReport.Row fairs = row(report, "trade-fair-sales-per-business");
     assertThat(fairs.target()).isEqualByComparingTo("150000");
     assertThat(fairs.actual()).isNotNull();
-    KpiReport.Row deals = row(report, "business-meeting-deals-per-business");
-    assertThat(deals.target()).isEqualByComparingTo("2");
-    assertThat(deals.actual()).as("no model records deals yet: not a fake 0").isNull();
-    assertThat(deals.verdict()).isEqualTo("未計測");
-    assertThat(deals.unmeasuredReason()).isNotBlank();
+    KpiReport.Row startupPlans = row(report, "startup-plans");
+    assertThat(startupPlans.target()).isEqualByComparingTo("3");
+    assertThat(startupPlans.actual()).as("no model records startup plans yet: not a fake 0").isNull();
+    assertThat(startupPlans.verdict()).isEqualTo("未計測");
+    assertThat(startupPlans.unmeasuredReason()).isNotBlank();
   }
 
   @Test
@@ -242,7 +257,7 @@ class KpiReportTest {
         .getForEntity("/api/kpi/R7/rows/no-such-row/cases", Map.class);
     assertThat(unknownRow.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     ResponseEntity<Map> unmeasured = http.withBasicAuth("takahashi", "demo")
-        .getForEntity("/api/kpi/R7/rows/dx-businesses/cases", Map.class);
+        .getForEntity("/api/kpi/R7/rows/startup-plans/cases", Map.class);
     assertThat(unmeasured.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat((String) unmeasured.getBody().get("message")).contains("未計測");
     ResponseEntity<Map> tooLarge = http.withBasicAuth("takahashi", "demo")
@@ -310,7 +325,7 @@ class KpiReportTest {
     clock().setTo(japanTime);
     runtimeService.createProcessInstanceByKey("seminar").businessKey(business())
         .setVariables(putValue("seminarKind", kind).putValue("heldOn", heldOn).putValue("participantCount", participants)
-            .putValue("analysisWishes", 0))
+            .putValue("analysisWishes", 0).putValue("dxWishes", 0))
         .startBeforeActivity("AnyAnalysisWish").execute();
   }
 
@@ -339,6 +354,34 @@ class KpiReportTest {
         .putValue("brushUpPoints", "小分けパックを検討"));
   }
 
+  private void meetingWithDeals(String business, LocalDateTime meetingDay, long deals, LocalDateTime leadsClosed) {
+    clock().setTo(meetingDay);
+    ProcessInstance meeting = runtimeService.createProcessInstanceByKey("business-meeting").businessKey(business)
+        .setVariables(caseVariables().putValue("productName", "味付け数の子").putValue("resultsDueDate", new Date())
+            .putValue("fairLastDay", new Date()))
+        .startBeforeActivity("IntroduceBuyers").execute();
+    taskService.complete(taskOf(meeting), putValue("buyersIntroduced", "札幌の卸2社"));
+    // the leads' own follow-up is the business meeting's test; here only their tally matters
+    clock().setTo(leadsClosed);
+    runtimeService.createProcessInstanceModification(meeting.getId()).cancelAllForActivity("RecordCustomerList")
+        .startBeforeActivity("AssessDeals").setVariable("dealCount", deals).execute();
+  }
+
+  private void dxSupported(String business, boolean website, LocalDateTime japanTime) {
+    clock().setTo(japanTime);
+    ProcessInstance dx = runtimeService.createProcessInstanceByKey("dx-follow-up").businessKey(business)
+        .setVariables(caseVariables().putValue("previousYearSales", 10_000L)).startBeforeActivity("SupportDx").execute();
+    taskService.complete(taskOf(dx), putValue("dxSupportDate", japanTime.toLocalDate().toString())
+        .putValue("dxWebsite", website));
+  }
+
+  private void dxSalesTargetMet(String business, LocalDateTime japanTime) {
+    clock().setTo(japanTime);
+    runtimeService.createProcessInstanceByKey("dx-follow-up").businessKey(business)
+        .setVariables(caseVariables().putValue("salesGrowthTargetMet", true)).startBeforeActivity("DxSalesTargetMet")
+        .execute();
+  }
+
   private String taskOf(ProcessInstance instance) {
     return taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
   }
@@ -365,8 +408,8 @@ class KpiReportTest {
     return new EngineClock(managementService);
   }
 
-  private static String business() {
-    return "T-" + UUID.randomUUID();
+  private String business() {
+    return TestBusinesses.register(registry, "sato");
   }
 
   private static KpiReport.Row row(KpiReport report, String id) {
@@ -374,10 +417,14 @@ class KpiReportTest {
   }
 
   private static void assertRow(KpiReport report, String id, long year, long aprilToSeptember, long octoberToMarch) {
+    assertRow(report, id, String.valueOf(year), String.valueOf(aprilToSeptember), String.valueOf(octoberToMarch));
+  }
+
+  private static void assertRow(KpiReport report, String id, String year, String aprilToSeptember, String octoberToMarch) {
     KpiReport.Row row = row(report, id);
     assertThat(List.of(row.actual(), row.aprilToSeptember(), row.octoberToMarch()))
         .as("%s: year, April–September, October–March", id)
         .usingElementComparator(BigDecimal::compareTo)
-        .containsExactly(BigDecimal.valueOf(year), BigDecimal.valueOf(aprilToSeptember), BigDecimal.valueOf(octoberToMarch));
+        .containsExactly(new BigDecimal(year), new BigDecimal(aprilToSeptember), new BigDecimal(octoberToMarch));
   }
 }

@@ -1,6 +1,7 @@
 package jp.bansou.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.variable.Variables.putValue;
 
 import java.math.BigDecimal;
@@ -22,6 +23,7 @@ import jp.bansou.testing.TestBusinesses;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
@@ -51,6 +53,8 @@ class KpiReportTest {
   @Autowired TestRestTemplate http;
   @Autowired IdentityService identities;
   @Autowired BusinessRegistry registry;
+  @Autowired HistoryMeasures measures;
+  @Autowired RepositoryService repositoryService;
 
   @Test
   void aSimulatedFiscalYearGivesExactlyTheFiguresOfItsCases() {
@@ -65,6 +69,10 @@ class KpiReportTest {
     analysisFedBackAt(kazunoko, LocalDateTime.of(y, 5, 10, 10, 0));
     analysisFedBackAt(kazunoko, LocalDateTime.of(y, 9, 30, 23, 59));
     analysisFedBackAt(sushi, LocalDateTime.of(y, 10, 1, 0, 0));
+    // startup and succession plans: the bakery's startup plan twice (revised), one succession plan
+    trackPlanFinalizedAt("startup", "FinalizeStartupPlan", bakery, LocalDateTime.of(y, 6, 15, 10, 0));
+    trackPlanFinalizedAt("startup", "FinalizeStartupPlan", bakery, LocalDateTime.of(y, 12, 15, 10, 0));
+    trackPlanFinalizedAt("business-succession", "FinalizeSuccessionPlan", sushi, LocalDateTime.of(y, 8, 1, 10, 0));
     // three plans finalised, two for one business (者: that business counts once)
     planFinalizedAt(kazunoko, LocalDateTime.of(y, 6, 1, 10, 0));
     planFinalizedAt(kazunoko, LocalDateTime.of(y + 1, 1, 15, 10, 0));
@@ -82,6 +90,8 @@ class KpiReportTest {
 
     assertRow(report, "management-analyses", 3, 2, 1);
     assertRow(report, "business-plans", 2, 2, 1);
+    assertRow(report, "startup-plans", 1, 1, 1);
+    assertRow(report, "succession-plans", 1, 1, 0);
     assertRow(report, "follow-up-businesses", 3, 2, 2);
     assertRow(report, "follow-up-visits", 5, 3, 2);
     // sales +3 %: kazunoko (+5 %) in October, sushi (+3 %) in February; the bakery (+2 %) missed in April
@@ -192,11 +202,46 @@ class KpiReportTest {
     KpiReport.Row fairs = row(report, "trade-fair-sales-per-business");
     assertThat(fairs.target()).isEqualByComparingTo("150000");
     assertThat(fairs.actual()).isNotNull();
-    KpiReport.Row startupPlans = row(report, "startup-plans");
-    assertThat(startupPlans.target()).isEqualByComparingTo("3");
-    assertThat(startupPlans.actual()).as("no model records startup plans yet: not a fake 0").isNull();
-    assertThat(startupPlans.verdict()).isEqualTo("未計測");
-    assertThat(startupPlans.unmeasuredReason()).isNotBlank();
+    assertThat(report.rows()).as("every row of Rumoi's plan has a model recording it")
+        .allSatisfy(row -> assertThat(row.unmeasuredReason()).isNull());
+  }
+
+  @Test
+  void aRowWithoutAModelIsReportedAsUnmeasuredNotAsZero() {
+    PlanTargets targets = PlanTargets.parse("test", new org.yaml.snakeyaml.Yaml().load("""
+        plan: { chamber: テスト商工会, baseline-year: R5 }
+        rows:
+          - { id: no-measure, section: "§8", label: 計測方法のない項目, unit: 者, counts: businesses, targets: { R7: 3 } }
+          - id: not-deployed
+            section: "§8"
+            label: 未配備のモデルの項目
+            unit: 件
+            counts: cases
+            targets: { R7: 2 }
+            measure: { process: no-such-process, activity: Anything }
+          - id: analyses
+            section: "§5"
+            label: 経営分析件数
+            unit: 件
+            counts: cases
+            targets: { R7: 60 }
+            measure: { process: management-analysis, activity: FeedBackResults }
+        """));
+    KpiReports chamber = new KpiReports(targets, new BigDecimal("0.5"), measures, repositoryService);
+
+    KpiReport report = chamber.report(FiscalYear.reiwa(7));
+
+    for (String id : List.of("no-measure", "not-deployed")) {
+      KpiReport.Row row = row(report, id);
+      assertThat(row.actual()).as(id).isNull();
+      assertThat(row.verdict()).isEqualTo("未計測");
+      assertThat(row.achievementPercent()).isNull();
+      assertThat(row.casesUrl()).isNull();
+    }
+    assertThat(row(report, "not-deployed").unmeasuredReason()).contains("no-such-process");
+    assertThat(row(report, "analyses").actual()).isNotNull();
+    assertThatThrownBy(() -> chamber.cases(FiscalYear.reiwa(7), "no-measure", 0, 10))
+        .hasMessageContaining("未計測");
   }
 
   @Test
@@ -248,6 +293,24 @@ class KpiReportTest {
   }
 
   @Test
+  void aMeasureNamingAnActivityItsModelDoesNotHaveStopsTheStart() {
+    PlanTargets targets = PlanTargets.parse("test", new org.yaml.snakeyaml.Yaml().load("""
+        plan: { chamber: テスト商工会, baseline-year: R5 }
+        rows:
+          - id: analyses
+            section: "§5"
+            label: 経営分析件数
+            unit: 件
+            counts: cases
+            targets: { R7: 60 }
+            measure: { process: management-analysis, activity: FeedbackResult }
+        """));
+    assertThatThrownBy(() -> new KpiReports(targets, new BigDecimal("0.5"), measures, repositoryService))
+        .isInstanceOf(PlanTargets.InvalidTargetsException.class)
+        .hasMessageContaining("'analyses'").hasMessageContaining("FeedbackResult");
+  }
+
+  @Test
   void aBadFiscalYearOrRowIsAClearRefusal() {
     ResponseEntity<Map> bad = http.withBasicAuth("takahashi", "demo").getForEntity("/api/kpi/2025-26", Map.class);
     assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -256,10 +319,6 @@ class KpiReportTest {
     ResponseEntity<Map> unknownRow = http.withBasicAuth("takahashi", "demo")
         .getForEntity("/api/kpi/R7/rows/no-such-row/cases", Map.class);
     assertThat(unknownRow.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    ResponseEntity<Map> unmeasured = http.withBasicAuth("takahashi", "demo")
-        .getForEntity("/api/kpi/R7/rows/startup-plans/cases", Map.class);
-    assertThat(unmeasured.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat((String) unmeasured.getBody().get("message")).contains("未計測");
     ResponseEntity<Map> tooLarge = http.withBasicAuth("takahashi", "demo")
         .getForEntity("/api/kpi/R7/rows/follow-up-visits/cases?size=100000", Map.class);
     assertThat(tooLarge.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -294,6 +353,14 @@ class KpiReportTest {
     // the plan then waits for its follow-up to be started by the job executor, which these tests leave off
     taskService.complete(taskOf(plan),
         putValue("planCompletedDate", japanTime.toLocalDate().toString()));
+  }
+
+  private void trackPlanFinalizedAt(String process, String finalizeTask, String business, LocalDateTime japanTime) {
+    clock().setTo(japanTime);
+    ProcessInstance plan = runtimeService.createProcessInstanceByKey(process).businessKey(business)
+        .setVariables(caseVariables()).startBeforeActivity(finalizeTask).execute();
+    taskService.complete(taskOf(plan), putValue("startupPlanCompletedDate", japanTime.toLocalDate().toString())
+        .putValue("successionPlanCompletedDate", japanTime.toLocalDate().toString()));
   }
 
   private void followUp(String business, String track, int visits, LocalDateTime start, long previousSales, long sales) {

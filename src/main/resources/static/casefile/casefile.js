@@ -14,6 +14,16 @@
   };
   const OUTCOMES = { resolved: '課題が解決した', ongoing: '専門家の支援が続いている', notSupported: '支援に至らなかった' };
   const FINANCING = { approved: '融資決定', declined: '見送り', withdrawn: '取り下げ' };
+  const HIGHLIGHTS = {
+    fairName: ['出展先'],
+    dealCount: ['成約', (n) => n + '件'],
+    failedLeadCount: ['不成立', (n) => n + '件'],
+    foundingDate: ['創業日'],
+    successionMethod: ['承継の方法', (m) => ({ family: '親族内承継', employee: '従業員・役員への承継',
+      thirdParty: '社外の第三者への承継（M&A）' })[m] || m],
+    plannedSuccessionDate: ['承継予定日'],
+    dxToolsDetail: ['導入したツール']
+  };
 
   const $ = (selector) => document.querySelector(selector);
 
@@ -103,14 +113,36 @@
   function renderCases(cases) {
     fill('cases', cases, (row, c) => {
       cell(row, c.fiscalYear);
-      cell(row, c.processName || c.process);
+      const track = document.createElement('div');
+      track.textContent = c.processName || c.process;
+      if (c.calledByName) {
+        const from = document.createElement('div');
+        from.className = 'note';
+        from.textContent = c.calledByName + 'から';
+        track.appendChild(from);
+      }
+      cell(row, track);
       cell(row, c.stateName);
+      const summary = document.createElement('div');
+      if (c.outcome) {
+        const outcome = document.createElement('div');
+        outcome.className = 'outcome';
+        outcome.textContent = c.outcome;
+        summary.appendChild(outcome);
+      }
+      Object.keys(HIGHLIGHTS).filter((name) => c.highlights[name] !== undefined).forEach((name) => {
+        const [label, format] = HIGHLIGHTS[name];
+        const line = document.createElement('div');
+        line.textContent = label + '：' + (format ? format(c.highlights[name]) : c.highlights[name]);
+        summary.appendChild(line);
+      });
+      cell(row, summary.childElementCount ? summary : null);
       cell(row, date(c.started));
       cell(row, date(c.ended));
       const tasks = document.createElement('div');
       c.currentTasks.forEach((task) => {
         const line = document.createElement('div');
-        line.textContent = task.name + (task.assignee ? '（' + task.assignee + '）' : '')
+        line.textContent = task.name + (task.subject ? '（' + task.subject + '）' : '') + (task.assignee ? '（' + task.assignee + '）' : '')
           + (task.due ? ' 期限 ' + date(task.due) : '');
         if (task.overdue) line.className = 'overdue';
         tasks.appendChild(line);
@@ -156,6 +188,7 @@
   function renderReferrals(referrals) {
     fill('referrals', referrals, (row, r) => {
       cell(row, r.fiscalYear);
+      cell(row, r.referredFrom);
       cell(row, r.body);
       cell(row, r.reason);
       cell(row, r.date);
@@ -167,6 +200,7 @@
 
   function renderVisits(visits) {
     fill('visits', visits, (row, v) => {
+      cell(row, v.track);
       cell(row, (v.visitNumber ? '第' + v.visitNumber + '回 ' : '') + v.task);
       cell(row, date(v.due));
       cell(row, v.overdue ? '期限切れ' : '予定どおり', v.overdue ? 'overdue' : null);

@@ -16,7 +16,12 @@ public record CaseFile(
     List<Plan> plans,
     List<Referral> referrals) {
 
-  /** One process instance of the business; {@code calledBy} is the case that started it, if any. */
+  /**
+   * One process instance of the business; {@code calledBy} is the case that started it, if any, and
+   * {@code calledByName} its track. {@code outcome} is the name of the end event a finished case reached, in
+   * the model's words (「事業が軌道に乗った」); {@code highlights} the few figures that tell a track's story
+   * (deals of a business meeting, a startup's founding day, a succession's method).
+   */
   public record Case(
       String id,
       String process,
@@ -27,19 +32,24 @@ public record CaseFile(
       String state,
       String stateName,
       String calledBy,
+      String calledByName,
+      String outcome,
+      Map<String, Object> highlights,
       List<OpenTask> currentTasks,
       String cockpitUrl) {}
 
-  public record OpenTask(String id, String name, String assignee, Date due, boolean overdue) {}
+  /** An open task; {@code subject} is what it is about when a case has several alike (a lead's company). */
+  public record OpenTask(String id, String name, String subject, String assignee, Date due, boolean overdue) {}
 
-  /** A follow-up visit waiting to be recorded. */
-  public record DueVisit(String caseId, String task, Object visitNumber, Date due, boolean overdue) {}
+  /** A follow-up visit waiting to be recorded; {@code track} is the support it follows up (創業支援, …). */
+  public record DueVisit(String caseId, String track, String task, Object visitNumber, Date due, boolean overdue) {}
 
   /** The Local Benchmark figures of one analysis, as the advisor read them (「算出不可（…）」 included). */
   public record Benchmark(String caseId, String fiscalYear, Date analysedOn, Map<String, Object> figures) {}
 
   public record Plan(String caseId, String fiscalYear, String stateName, Map<String, Object> details) {}
 
-  public record Referral(String caseId, String fiscalYear, String stateName, Object body, Object reason, Object date,
-      Object outcome, Object outcomeDate, Object outcomeNotes) {}
+  /** A referral to a specialist body; {@code referredFrom} is the track that made it (事業承継支援, …). */
+  public record Referral(String caseId, String fiscalYear, String stateName, String referredFrom, Object body,
+      Object reason, Object date, Object outcome, Object outcomeDate, Object outcomeNotes) {}
 }

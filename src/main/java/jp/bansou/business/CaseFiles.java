@@ -7,11 +7,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import jp.bansou.calendar.FiscalYear;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -37,6 +40,10 @@ public class CaseFiles {
   private static final List<String> PLAN_DETAILS = List.of("planStartDate", "planPeriodYears", "previousYearSales",
       "salesTargetYear1", "salesTargetYear2", "salesTargetYear3", "salesTargetYear4", "salesTargetYear5",
       "planActions", "needsFinancing", "financingResult", "financingAmount", "planCompletedDate");
+  private static final List<String> HIGHLIGHTS = List.of("fairName", "dealCount", "failedLeadCount", "foundingDate",
+      "successionMethod", "plannedSuccessionDate", "dxToolsDetail");
+  /** Several leads of one business meeting are followed up side by side: their tasks are told apart by it. */
+  private static final String TASK_SUBJECT = "leadCompany";
 
   private static final Map<String, String> STATE_NAMES = Map.of(
       HistoricProcessInstance.STATE_ACTIVE, "進行中",
@@ -64,6 +71,9 @@ public class CaseFiles {
     Map<String, List<Task>> openTasks = tasks.createTaskQuery().processInstanceBusinessKey(business.id()).list()
         .stream().collect(Collectors.groupingBy(Task::getProcessInstanceId));
     Map<String, Map<String, Object>> variables = variablesOf(instances);
+    Map<String, HistoricProcessInstance> byId = instances.stream()
+        .collect(Collectors.toMap(HistoricProcessInstance::getId, Function.identity()));
+    Function<String, String> trackOf = id -> byId.containsKey(id) ? byId.get(id).getProcessDefinitionName() : null;
 
     List<CaseFile.Case> cases = instances.stream().map(instance -> new CaseFile.Case(
         instance.getId(),
@@ -75,10 +85,13 @@ public class CaseFiles {
         instance.getState(),
         STATE_NAMES.getOrDefault(instance.getState(), instance.getState()),
         instance.getSuperProcessInstanceId(),
+        trackOf.apply(instance.getSuperProcessInstanceId()),
+        outcome(instance),
+        pick(variables.getOrDefault(instance.getId(), Map.of()), HIGHLIGHTS),
         openTasks.getOrDefault(instance.getId(), List.of()).stream()
             .sorted(Comparator.comparing(Task::getCreateTime))
-            .map(task -> new CaseFile.OpenTask(task.getId(), task.getName(), task.getAssignee(), task.getDueDate(),
-                overdue(task, now)))
+            .map(task -> new CaseFile.OpenTask(task.getId(), task.getName(), subject(task), task.getAssignee(),
+                task.getDueDate(), overdue(task, now)))
             .toList(),
         "/camunda/app/cockpit/" + engineName + "/#/process-instance/" + instance.getId()))
         .toList();
@@ -86,7 +99,8 @@ public class CaseFiles {
     List<CaseFile.DueVisit> dueVisits = openTasks.values().stream().flatMap(List::stream)
         .filter(task -> VISIT_TASK.equals(task.getTaskDefinitionKey()))
         .sorted(Comparator.comparing(Task::getDueDate, Comparator.nullsLast(Comparator.naturalOrder())))
-        .map(task -> new CaseFile.DueVisit(task.getProcessInstanceId(), task.getName(),
+        .map(task -> new CaseFile.DueVisit(task.getProcessInstanceId(), followedUpTrack(byId, task.getProcessInstanceId()),
+            task.getName(),
             tasks.getVariable(task.getId(), "visitNumber"), task.getDueDate(), overdue(task, now)))
         .toList();
 
@@ -109,13 +123,40 @@ public class CaseFiles {
         .map(instance -> {
           Map<String, Object> values = variables.getOrDefault(instance.getId(), Map.of());
           return new CaseFile.Referral(instance.getId(), fiscalYear(instance),
-              STATE_NAMES.getOrDefault(instance.getState(), instance.getState()), values.get("referralBody"),
+              STATE_NAMES.getOrDefault(instance.getState(), instance.getState()),
+              trackOf.apply(instance.getSuperProcessInstanceId()), values.get("referralBody"),
               values.get("referralReason"), values.get("referralDate"), values.get("referralOutcome"),
               values.get("referralOutcomeDate"), values.get("referralOutcomeNotes"));
         })
         .toList();
 
     return new CaseFile(business, cases, dueVisits, benchmarks, plans, referrals);
+  }
+
+  /** The end event a finished case reached on its own level (not one inside a subprocess). */
+  private String outcome(HistoricProcessInstance instance) {
+    if (instance.getEndTime() == null) {
+      return null;
+    }
+    return history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+        .activityType("noneEndEvent").finished().orderByHistoricActivityInstanceEndTime().desc().list().stream()
+        .filter(end -> instance.getId().equals(end.getParentActivityInstanceId()))
+        .map(HistoricActivityInstance::getActivityName).filter(Objects::nonNull).findFirst().orElse(null);
+  }
+
+  private String subject(Task task) {
+    Object subject = tasks.getVariable(task.getId(), TASK_SUBJECT);
+    return subject == null ? null : subject.toString();
+  }
+
+  /** A visit belongs to the track whose follow-up it is: the case that called the visits, if any. */
+  private static String followedUpTrack(Map<String, HistoricProcessInstance> byId, String visitsCaseId) {
+    HistoricProcessInstance visits = byId.get(visitsCaseId);
+    if (visits == null) {
+      return null;
+    }
+    HistoricProcessInstance caller = byId.get(visits.getSuperProcessInstanceId());
+    return (caller != null ? caller : visits).getProcessDefinitionName();
   }
 
   private Map<String, Map<String, Object>> variablesOf(List<HistoricProcessInstance> instances) {
@@ -142,6 +183,7 @@ public class CaseFiles {
   private static String[] names() {
     List<String> names = new ArrayList<>(BENCHMARK_FIGURES);
     names.addAll(PLAN_DETAILS);
+    names.addAll(HIGHLIGHTS);
     names.addAll(List.of("referralBody", "referralReason", "referralDate", "referralOutcome", "referralOutcomeDate",
         "referralOutcomeNotes"));
     return names.toArray(String[]::new);

@@ -4,9 +4,13 @@ import static org.camunda.bpm.engine.variable.Variables.putValue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import jp.bansou.calendar.FiscalYear;
+import jp.bansou.fair.FairProperties;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -18,6 +22,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -29,9 +34,11 @@ import org.springframework.stereotype.Component;
  * A living demo year for a newcomer (bansou.demo.year.enabled, off in prod): fictitious Rumoi businesses in
  * the registry and their cases driven through the real models with the engine API, as the staff would
  * have worked them over the past months — finished analyses, a plan in follow-up, an overdue visit that
- * has reached the manager, an open referral, fresh cases. The engine clock is moved into the past only
+ * has reached the manager, an open referral, fresh cases, and every other support track: a fair, a startup
+ * and a succession in their follow-up, a business meeting with a deal and an open lead, a DX follow-up. The engine clock is moved into the past only
  * here, with the job executor paused, and put back before anything else runs. A business that already has
- * cases is left alone, so restarts add nothing.
+ * cases is left alone, so restarts add nothing (and a demo database from an older version gains only the
+ * businesses added since).
  */
 @Component
 class DemoYear {
@@ -44,14 +51,16 @@ class DemoYear {
   private final ManagementService management;
   private final BusinessRegistry registry;
   private final DemoYearProperties properties;
+  private final FairProperties fairs;
 
-  DemoYear(ProcessEngine engine, BusinessRegistry registry, DemoYearProperties properties) {
+  DemoYear(ProcessEngine engine, BusinessRegistry registry, DemoYearProperties properties, FairProperties fairs) {
     this.engine = engine;
     this.runtime = engine.getRuntimeService();
     this.tasks = engine.getTaskService();
     this.management = engine.getManagementService();
     this.registry = registry;
     this.properties = properties;
+    this.fairs = fairs;
   }
 
   private interface Story {
@@ -80,9 +89,10 @@ class DemoYear {
         if (registry.find(id).isEmpty()) {
           registry.save(chapter.business());
         }
-        if (engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(id).count() == 0) {
+        if (!hasCases(id)) {
           chapter.story().tell(now);
-          told++;
+          // a business registered without support yet is met again at each start, with nothing to tell
+          told += hasCases(id) ? 1 : 0;
         }
       }
     } finally {
@@ -94,6 +104,10 @@ class DemoYear {
     if (told > 0) {
       LOG.info("Demo year: cases of {} fictitious businesses driven to their stages", told);
     }
+  }
+
+  private boolean hasCases(String businessId) {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessId).count() > 0;
   }
 
   private List<Chapter> chapters() {
@@ -159,6 +173,32 @@ class DemoYear {
               .putValue("adviceNotes", "商品の由来と食べ方を写真で伝える"));
           complete(fair, "AdviseOnProduct", putValue("adviceDate", localDate(now.minus(days(5))))
               .putValue("adviceNotes", "試食用の小分け包装を用意する"));
+        }),
+        new Chapter(business("DEMO-010", "るもい珈琲焙煎所", "ルモイコーヒーバイセンジョ", LegalForm.SOLE_PROPRIETOR,
+            "宿泊業、飲食サービス業", 1, "開運 翔太", 34, "北海道留萌市開運町2丁目", "ito"), now -> {
+          // founded four months ago with JFC financing and the city's grant; the monthly visits go on
+          ProcessInstance startup = startup("DEMO-010", "ito", now.minus(days(190)), now.minus(days(124)));
+          followUpOnTrack(startup, now.minus(days(10)), 1300);
+          runTimersUntil(startup, now);
+        }),
+        new Chapter(business("DEMO-011", "有限会社留萌金物店", "ルモイカナモノテン", LegalForm.CORPORATION, "卸売業、小売業", 3,
+            "本町 茂", 76, "北海道留萌市本町1丁目", "sato"), now ->
+            // no successor in the family: referred to the succession centre, now visited every quarter
+            succession("DEMO-011", "sato", now.minus(days(220)), now)),
+        new Chapter(business("DEMO-012", "るもい海産ギフト株式会社", "ルモイカイサンギフト", LegalForm.CORPORATION, "製造業", 15,
+            "船場 拓也", 55, "北海道留萌市船場町1丁目", "ito"), now ->
+            // last business meeting: one buyer became a deal, another is still negotiating
+            businessMeeting("DEMO-012", "ito", now)),
+        new Chapter(business("DEMO-013", "留萌みなと旅館", "ルモイミナトリョカン", LegalForm.SOLE_PROPRIETOR,
+            "宿泊業、飲食サービス業", 6, "潮見 恵子", 61, "北海道留萌市潮静1丁目", "sato"), now -> {
+          // after the DX seminar: booking site and SNS adopted, the sales effect is recorded in a year
+          at(now.minus(days(70)));
+          ProcessInstance dx = runtime.startProcessInstanceByKey("dx-follow-up", "DEMO-013", putValue("advisor", "sato")
+              .putValue("previousYearSales", 52000L).putValue("dxWishes", "インターネットで直接予約を受けたい"));
+          advance(days(14));
+          complete(dx, "SupportDx", putValue("dxSupportDate", today()).putValue("dxWebsite", true)
+              .putValue("dxSns", true).putValue("dxToolsDetail", "自社予約サイト、Instagram")
+              .putValue("dxSupportNotes", "客室の写真と地元の食の紹介から始めた"));
         }));
   }
 
@@ -216,6 +256,126 @@ class DemoYear {
         .putValue("salesTargetYear1", target).putValue("planActions", actions)
         .putValue("planCompletedDate", localDate(ClockUtil.getCurrentTime().toInstant())));
     executeDueJobs(plan.getRootProcessInstanceId());
+  }
+
+  /** From the first consultation to the founding; the monthly follow-up starts on the founding day. */
+  private ProcessInstance startup(String businessId, String advisor, Instant consultedAt, Instant foundedAt) {
+    at(consultedAt);
+    ProcessInstance startup = runtime.startProcessInstanceByKey("startup", businessId,
+        putValue("advisor", advisor).putValue("entryRoute", "jfc"));
+    complete(startup, "RecordPreFoundingConsultation", putValue("consultationDate", today())
+        .putValue("businessIdea", "道の駅近くで自家焙煎珈琲と地元菓子の喫茶店")
+        .putValue("founderConcerns", "開業資金と冬季の集客").putValue("startupNextStep", "plan"));
+    advance(days(14));
+    complete(startup, "DraftStartupPlan", putValue("plannedFoundingDate", localDate(foundedAt))
+        .putValue("businessSummary", "自家焙煎珈琲と地元菓子の喫茶店").putValue("startupFunds", 9000L)
+        .putValue("ownFunds", 2000L).putValue("salesTargetYear1", 18000L)
+        .putValue("planActions", "内装工事、開業前のSNS告知、冬季限定メニュー")
+        .putValue("needsFinancing", true).putValue("appliesForCityGrant", true));
+    advance(days(21));
+    complete(startup, "RecordJfcFinancing", putValue("financingAmount", 7000L)
+        .putValue("financingApplicationDate", localDate(ClockUtil.getCurrentTime().toInstant().minus(days(14))))
+        .putValue("financingResult", "approved").putValue("financingDecisionDate", today()));
+    complete(startup, "RecordCityGrant", putValue("cityGrantApplicationDate", today())
+        .putValue("cityGrantAmountApplied", 1000L).putValue("cityGrantResult", "approved")
+        .putValue("cityGrantAmountGranted", 800L).putValue("cityGrantDecisionDate", today()));
+    advance(days(7));
+    complete(startup, "FinalizeStartupPlan", putValue("plannedFoundingDate", localDate(foundedAt))
+        .putValue("salesTargetYear1", 18000L).putValue("planActions", "開業前のSNS告知、冬季限定メニュー")
+        .putValue("startupPlanCompletedDate", today()));
+    at(foundedAt);
+    complete(startup, "RecordFounding", putValue("foundingStatus", "founded").putValue("foundingDate", today())
+        .putValue("legalForm", "soleProprietor").putValue("employees", 1L));
+    executeDueJobs(startup.getRootProcessInstanceId());
+    return startup;
+  }
+
+  /** An M&A succession: the succession centre values the shares, then the visits of the first year. */
+  private void succession(String businessId, String advisor, Instant consultedAt, Instant now) {
+    at(consultedAt);
+    ProcessInstance succession = runtime.startProcessInstanceByKey("business-succession", businessId,
+        putValue("advisor", advisor).putValue("entryRoute", "survey"));
+    complete(succession, "HearSuccessionSituation", putValue("hearingDate", today()).putValue("ownerAge", 76L)
+        .putValue("successorStatus", "none").putValue("successionTiming", "withinThreeYears")
+        .putValue("ownerIntentions", "店と従業員の雇用は残したいが、親族に継ぐ者がいない"));
+    advance(days(14));
+    String request = "譲渡先の探索と自社株式の評価";
+    complete(succession, "DraftSuccessionPlan", putValue("successionMethod", "thirdParty")
+        .putValue("plannedSuccessionDate", localDate(now.plus(days(500))))
+        .putValue("planActions", "株価評価、譲渡先の探索、取引先と金融機関への説明")
+        .putValue("needsSuccessionCentre", true).putValue("successionCentreRequest", request)
+        .putValue("needsFinancing", false));
+    ProcessInstance referral = calledInstance(succession, "specialist-referral");
+    advance(days(5));
+    complete(referral, "RecordReferral", putValue("referralBody", "北海道事業承継・引継ぎ支援センター")
+        .putValue("referralReason", request).putValue("referralDate", today()));
+    advance(days(30));
+    complete(referral, "RecordReferralOutcome", putValue("referralOutcomeDate", today())
+        .putValue("referralOutcome", "resolved")
+        .putValue("referralOutcomeNotes", "株価を評価し、センターの登録機関で譲渡先の探索を開始"));
+    advance(days(7));
+    complete(succession, "FinalizeSuccessionPlan", putValue("successionMethod", "thirdParty")
+        .putValue("plannedSuccessionDate", localDate(now.plus(days(500))))
+        .putValue("planActions", "譲渡先との面談、取引先と金融機関への説明").putValue("successionPlanCompletedDate", today()));
+    executeDueJobs(succession.getRootProcessInstanceId());
+    followUpOnTrack(succession, now, 9000);
+  }
+
+  /**
+   * The chamber's business meeting of the last edition that ended at least two weeks ago: applied for two
+   * months before, the sheet, the buyers, two business cards; one lead became a deal, the other is
+   * followed up again a couple of days ago.
+   */
+  private void businessMeeting(String businessId, String advisor, Instant now) {
+    FairProperties.Fair meeting = fairs.events().stream()
+        .filter(fair -> fair.kind() == FairProperties.Kind.BUSINESS_MEETING).findFirst().orElseThrow();
+    LocalDate today = now.atZone(FiscalYear.JAPAN).toLocalDate();
+    int year = today.getYear();
+    while (meeting.lastDay().atYear(year).plusDays(14).isAfter(today)) {
+      year--;
+    }
+    LocalDate firstDay = meeting.firstDay().atYear(year);
+    LocalDate lastDay = meeting.lastDay().atYear(year);
+
+    at(morningOf(firstDay.minusDays(60)));
+    ProcessInstance instance = runtime.startProcessInstanceByKey("business-meeting", businessId,
+        putValue("advisor", advisor).putValue("productName", "留萌産 味付け数の子"));
+    complete(instance, "ApplyForMeeting", putValue("fairId", meeting.id()).putValue("applicationDate", today()));
+    at(morningOf(firstDay.minusDays(25)));
+    complete(instance, "PrepareMeetingSheet", putValue("representative", "船場 拓也").putValue("contactPerson", "船場 美咲")
+        .putValue("companyAddress", "〒077-0000 北海道留萌市船場町1丁目").putValue("companyTel", "0164-00-0012")
+        .putValue("companyFax", "0164-00-0013").putValue("companyEmail", "info-012@example.jp")
+        .putValue("productName", "留萌産 味付け数の子").putValue("bestBefore", "製造日から90日（冷凍）")
+        .putValue("origin", "北海道留萌市").putValue("ingredients", "数の子、醤油、みりん").putValue("content", "200g")
+        .putValue("unitsPerCase", "1ケース20個").putValue("productPrice", 1500).putValue("salesTarget", "首都圏の百貨店、贈答用")
+        .putValue("useScene", "お正月のおせち、お歳暮").putValue("features", "留萌の老舗の味付け")
+        .putValue("photoReferences", "商談会フォルダの数の子.jpg").putValue("hygiene", "HACCPに沿った衛生管理")
+        .putValue("crisisManagement", "PL保険加入、回収手順あり"));
+    at(morningOf(firstDay));
+    executeDueJobs(instance.getRootProcessInstanceId());
+    complete(instance, "IntroduceBuyers", putValue("buyersIntroduced", 3).putValue("buyerNames", "札幌食品卸\n東京百貨店\n道央スーパー"));
+    at(morningOf(lastDay.plusDays(2)));
+    complete(instance, "RecordCustomerList", putValue("leads", SpinValues.jsonValue("""
+        [{"company":"札幌食品卸","contactPerson":"佐々木","phone":"011-200-0000","interest":"通年の定番品"},
+         {"company":"東京百貨店","contactPerson":"山田","email":"yamada@tokyo-dept.example.jp","interest":"歳暮ギフト"}]""")
+        .create()));
+    at(morningOf(lastDay.plusDays(6)));
+    complete(lead(instance, "札幌食品卸"), putValue("leadContactDate", today()).putValue("leadStatus", "deal")
+        .putValue("leadNotes", "サンプルを試食いただいた").putValue("dealDetails", "月200パックの定期納品"));
+    runTimersUntil(instance, now.minus(days(2)));
+    for (Task reminder : tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("RemindOfLead").list()) {
+      complete(reminder, putValue("plannedContactDate", localDate(now.minus(days(2))))
+          .putValue("leadReminderNotes", "バイヤーの出張明けに電話する"));
+    }
+    at(now.minus(days(2)));
+    complete(lead(instance, "東京百貨店"), putValue("leadContactDate", today()).putValue("leadStatus", "negotiating")
+        .putValue("leadNotes", "見積りを提出、包装の仕様を相談中").putValue("leadNextStep", "包装の見本を送る"));
+  }
+
+  private Task lead(ProcessInstance meeting, String company) {
+    return tasks.createTaskQuery().processInstanceId(meeting.getId()).taskDefinitionKey("FollowUpLead").list().stream()
+        .filter(task -> company.equals(tasks.getVariable(task.getId(), "leadCompany"))).findFirst()
+        .orElseThrow(() -> new IllegalStateException("demo meeting " + meeting.getBusinessKey() + " has no lead " + company));
   }
 
   private static VariableMap draft(long previousSales, long target, String actions, boolean specialist) {
@@ -312,6 +472,14 @@ class DemoYear {
   }
 
   private static String localDate(Instant instant) {
-    return instant.atZone(jp.bansou.calendar.FiscalYear.JAPAN).toLocalDate().toString();
+    return instant.atZone(FiscalYear.JAPAN).toLocalDate().toString();
+  }
+
+  private static String today() {
+    return localDate(ClockUtil.getCurrentTime().toInstant());
+  }
+
+  private static Instant morningOf(LocalDate day) {
+    return day.atTime(LocalTime.of(10, 0)).atZone(FiscalYear.JAPAN).toInstant();
   }
 }

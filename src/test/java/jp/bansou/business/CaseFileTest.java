@@ -87,8 +87,9 @@ class CaseFileTest {
       assertThat(c.get("fiscalYear")).isEqualTo("R7（2025年度）");
       assertThat((String) c.get("cockpitUrl")).isEqualTo("/camunda/app/cockpit/default/#/process-instance/" + c.get("id"));
     });
-    assertThat(cases).filteredOn(c -> c.get("process").equals("specialist-referral"))
-        .extracting(c -> c.get("stateName")).containsExactly("完了");
+    assertThat(cases).filteredOn(c -> c.get("process").equals("specialist-referral")).singleElement()
+        .satisfies(c -> assertThat(c).containsEntry("stateName", "完了").containsEntry("calledByName", "経営分析")
+            .containsEntry("outcome", "紹介の結果が記録された"));
     assertThat(cases).filteredOn(c -> c.get("process").equals("follow-up-visits")).singleElement()
         .satisfies(c -> assertThat((List<Map<String, Object>>) c.get("currentTasks"))
             .extracting(t -> t.get("name")).contains("巡回訪問を記録する"));
@@ -104,6 +105,58 @@ class CaseFileTest {
         .containsEntry("outcomeNotes", "診断士が設備計画を助言"));
     assertThat((List<Map<String, Object>>) file.get("dueVisits")).singleElement()
         .satisfies(v -> assertThat(v).containsEntry("overdue", true).containsEntry("visitNumber", 1));
+  }
+
+  @Test
+  void aStartupAndASuccessionAreListedWithTheirJapaneseTrackNamesVisitsAndReferral() {
+    EngineClock clock = new EngineClock(management);
+    clock.setTo(LocalDateTime.parse("2025-04-14T10:00"));
+    String founder = TestBusinesses.register(registry, "ito");
+    ProcessInstance startup = runtime.startProcessInstanceByKey("startup", founder,
+        putValue("advisor", "ito").putValue("entryRoute", "jfc"));
+    tasks.complete(task(startup).getId(), putValue("consultationDate", "2025-04-14").putValue("businessIdea", "喫茶店")
+        .putValue("founderConcerns", "開業資金").putValue("startupNextStep", "plan"));
+    tasks.complete(task(startup).getId(), putValue("plannedFoundingDate", "2025-06-02").putValue("businessSummary", "喫茶店")
+        .putValue("startupFunds", 9000L).putValue("ownFunds", 2000L).putValue("salesTargetYear1", 18000L)
+        .putValue("planActions", "6月開業").putValue("needsFinancing", false).putValue("appliesForCityGrant", false));
+    tasks.complete(task(startup).getId(), putValue("plannedFoundingDate", "2025-06-02").putValue("salesTargetYear1", 18000L)
+        .putValue("planActions", "6月開業").putValue("startupPlanCompletedDate", "2025-05-23"));
+    tasks.complete(task(startup).getId(), putValue("foundingStatus", "founded").putValue("foundingDate", "2025-06-02")
+        .putValue("legalForm", "soleProprietor").putValue("employees", 1L));
+    clock.executeDueJobs(startup.getId());
+    clock.advance(Duration.ofDays(31));
+    clock.executeDueJobs(startup.getId());
+
+    String owner = TestBusinesses.register(registry, "ito");
+    ProcessInstance succession = runtime.startProcessInstanceByKey("business-succession", owner,
+        putValue("advisor", "ito").putValue("entryRoute", "survey"));
+    tasks.complete(task(succession).getId(), putValue("hearingDate", "2025-05-15").putValue("ownerAge", 76L)
+        .putValue("successorStatus", "none").putValue("successionTiming", "withinThreeYears")
+        .putValue("ownerIntentions", "雇用を残したい"));
+    tasks.complete(task(succession).getId(), putValue("successionMethod", "thirdParty")
+        .putValue("plannedSuccessionDate", "2027-04-01").putValue("planActions", "譲渡先の探索")
+        .putValue("needsSuccessionCentre", true).putValue("successionCentreRequest", "自社株式の評価")
+        .putValue("needsFinancing", false));
+
+    Map<String, Object> startupFile = http.withBasicAuth("ito", "demo")
+        .getForObject("/api/businesses/{id}/case-file", Map.class, founder);
+    List<Map<String, Object>> startupCases = (List<Map<String, Object>>) startupFile.get("cases");
+    assertThat(startupCases).filteredOn(c -> c.get("process").equals("startup")).singleElement().satisfies(c -> {
+      assertThat(c).containsEntry("processName", "創業支援").containsEntry("stateName", "進行中");
+      assertThat((Map<String, Object>) c.get("highlights")).containsEntry("foundingDate", "2025-06-02");
+    });
+    assertThat(startupCases).filteredOn(c -> c.get("process").equals("follow-up-visits")).singleElement()
+        .satisfies(c -> assertThat(c).containsEntry("calledByName", "創業支援"));
+    assertThat((List<Map<String, Object>>) startupFile.get("dueVisits")).singleElement()
+        .satisfies(v -> assertThat(v).containsEntry("track", "創業支援").containsEntry("visitNumber", 1));
+
+    Map<String, Object> successionFile = http.withBasicAuth("ito", "demo")
+        .getForObject("/api/businesses/{id}/case-file", Map.class, owner);
+    assertThat((List<Map<String, Object>>) successionFile.get("cases")).extracting(c -> c.get("processName"))
+        .containsExactlyInAnyOrder("事業承継支援", "専門機関への紹介");
+    assertThat((List<Map<String, Object>>) successionFile.get("referrals")).singleElement().satisfies(r -> assertThat(r)
+        .containsEntry("referredFrom", "事業承継支援").containsEntry("body", "北海道事業承継・引継ぎ支援センター")
+        .containsEntry("reason", "自社株式の評価"));
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jp.bansou.BansouApplication;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -19,7 +20,7 @@ class DemoYearTest {
   private final String dataDir = "./target/test-data/demo-" + UUID.randomUUID();
 
   @Test
-  void theDemoYearStartsWithAnOverdueVisitAnEscalationAndAFairAndARestartAddsNothing() {
+  void theDemoYearStartsWithEveryTrackLivingAnOverdueVisitAndAnEscalationAndARestartAddsNothing() {
     long instances;
     try (ConfigurableApplicationContext first = start()) {
       ProcessEngine engine = first.getBean(ProcessEngine.class);
@@ -38,6 +39,23 @@ class DemoYearTest {
           .processDefinitionKey("follow-up-visits").count()).as("a plan in follow-up").isEqualTo(1);
       assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("trade-fair")
           .processInstanceBusinessKey("DEMO-009").count()).as("a fair").isEqualTo(1);
+      assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("follow-up-visits")
+          .processInstanceBusinessKey("DEMO-010").variableValueEquals("followUpTrack", "startup").count())
+          .as("a startup in its monthly follow-up").isEqualTo(1);
+      assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceBusinessKey("DEMO-010")
+          .taskDefinitionKey("RecordVisit").finished().count()).as("the startup's visits so far").isGreaterThanOrEqualTo(3);
+      assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("business-succession")
+          .processInstanceBusinessKey("DEMO-011").count()).as("a succession").isEqualTo(1);
+      assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("specialist-referral")
+          .processInstanceBusinessKey("DEMO-011").finished().count()).as("referred to the succession centre").isEqualTo(1);
+      ProcessInstance meeting = engine.getRuntimeService().createProcessInstanceQuery()
+          .processDefinitionKey("business-meeting").processInstanceBusinessKey("DEMO-012").singleResult();
+      assertThat(meeting).as("a business meeting").isNotNull();
+      assertThat(engine.getRuntimeService().getVariable(meeting.getId(), "dealCount")).as("a deal").isEqualTo(1L);
+      assertThat(engine.getTaskService().createTaskQuery().processInstanceId(meeting.getId())
+          .taskDefinitionKey("FollowUpLead").count()).as("an open lead").isEqualTo(1);
+      assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("dx-follow-up")
+          .processInstanceBusinessKey("DEMO-013").count()).as("a DX follow-up").isEqualTo(1);
       assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
 
       CaseFile file = first.getBean(CaseFiles.class).of(first.getBean(BusinessRegistry.class).find("DEMO-001").orElseThrow());

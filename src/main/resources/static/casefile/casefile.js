@@ -18,10 +18,10 @@
     fairName: ['出展先'],
     dealCount: ['成約', (n) => n + '件'],
     failedLeadCount: ['不成立', (n) => n + '件'],
-    foundingDate: ['創業日'],
+    foundingDate: ['創業日', (d) => date(d)],
     successionMethod: ['承継の方法', (m) => ({ family: '親族内承継', employee: '従業員・役員への承継',
       thirdParty: '社外の第三者への承継（M&A）' })[m] || m],
-    plannedSuccessionDate: ['承継予定日'],
+    plannedSuccessionDate: ['承継予定日', (d) => date(d)],
     dxToolsDetail: ['導入したツール']
   };
 
@@ -50,7 +50,7 @@
     if (items.length === 0) {
       const row = body.insertRow();
       const td = document.createElement('td');
-      td.colSpan = 8;
+      td.colSpan = $('#' + tableId + ' thead tr').cells.length;
       td.className = 'empty';
       td.textContent = 'ありません';
       row.appendChild(td);
@@ -112,7 +112,7 @@
 
   function renderCases(cases) {
     fill('cases', cases, (row, c) => {
-      cell(row, c.fiscalYear);
+      cell(row, c.fiscalYear, 'nowrap');
       const track = document.createElement('div');
       track.textContent = c.processName || c.process;
       if (c.calledByName) {
@@ -122,7 +122,7 @@
         track.appendChild(from);
       }
       cell(row, track);
-      cell(row, c.stateName);
+      cell(row, c.stateName, 'nowrap');
       const summary = document.createElement('div');
       if (c.outcome) {
         const outcome = document.createElement('div');
@@ -137,8 +137,8 @@
         summary.appendChild(line);
       });
       cell(row, summary.childElementCount ? summary : null);
-      cell(row, date(c.started));
-      cell(row, date(c.ended));
+      cell(row, date(c.started), 'nowrap');
+      cell(row, date(c.ended), 'nowrap');
       const tasks = document.createElement('div');
       c.currentTasks.forEach((task) => {
         const line = document.createElement('div');
@@ -165,7 +165,7 @@
       headRow.appendChild(th);
     });
     fill('benchmarks', benchmarks, (row, b) => {
-      cell(row, b.fiscalYear);
+      cell(row, b.fiscalYear, 'nowrap');
       cell(row, date(b.analysedOn));
       Object.keys(BENCHMARK_LABELS).forEach((name) => cell(row, b.figures[name]));
     });
@@ -174,26 +174,26 @@
   function renderPlans(plans) {
     fill('plans', plans, (row, p) => {
       const d = p.details;
-      cell(row, p.fiscalYear);
+      cell(row, p.fiscalYear, 'nowrap');
       cell(row, p.stateName);
       cell(row, d.previousYearSales);
       cell(row, d.salesTargetYear1);
       cell(row, d.planActions);
       cell(row, d.financingResult ? (FINANCING[d.financingResult] || d.financingResult)
         + (d.financingAmount ? '（' + d.financingAmount + '千円）' : '') : null);
-      cell(row, d.planCompletedDate);
+      cell(row, date(d.planCompletedDate), 'nowrap');
     });
   }
 
   function renderReferrals(referrals) {
     fill('referrals', referrals, (row, r) => {
-      cell(row, r.fiscalYear);
+      cell(row, r.fiscalYear, 'nowrap');
       cell(row, r.referredFrom);
       cell(row, r.body);
       cell(row, r.reason);
-      cell(row, r.date);
+      cell(row, date(r.date), 'nowrap');
       cell(row, r.outcome ? (OUTCOMES[r.outcome] || r.outcome) : r.stateName);
-      cell(row, r.outcomeDate);
+      cell(row, date(r.outcomeDate), 'nowrap');
       cell(row, r.outcomeNotes);
     });
   }

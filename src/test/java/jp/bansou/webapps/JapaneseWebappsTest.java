@@ -31,7 +31,7 @@ class JapaneseWebappsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @ParameterizedTest
-  @ValueSource(strings = {"tasklist", "welcome", "admin"})
+  @ValueSource(strings = {"tasklist", "welcome", "cockpit", "admin"})
   void everyCamundaLabelHasAJapaneseTranslationWithTheSamePlaceholders(String app) throws IOException {
     JsonNode english = camundas(app + "/locales/en.json").get("labels");
     JsonNode japanese = ours(app + "/locales/ja.json").get("labels");
@@ -54,7 +54,7 @@ class JapaneseWebappsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"tasklist", "welcome", "admin"})
+  @ValueSource(strings = {"tasklist", "welcome", "cockpit", "admin"})
   void japaneseIsOfferedAndEnglishIsTheFallback(String app) throws IOException {
     String config = text(new ClassPathResource(APPS + app + "/scripts/config.js").getURL());
 

@@ -35,7 +35,7 @@ class HistoryMeasures {
   }
 
   Actual actual(TargetRow row, FiscalYear year) {
-    Counted counted = counted(row.measure(), year);
+    Counted counted = counted(row.measure(), year, row.counts() == Counting.BUSINESSES || row.perBusiness());
     if (row.counts() == Counting.SUM) {
       return sum(row, counted, year);
     }
@@ -95,7 +95,7 @@ class HistoryMeasures {
   }
 
   CountedCase.Page cases(TargetRow row, FiscalYear year, int page, int size) {
-    Counted counted = counted(row.measure(), year);
+    Counted counted = counted(row.measure(), year, true);
     Long total = jdbc.queryForObject(
         "SELECT COUNT(DISTINCT e.CASE_ID) FROM (" + counted.sql() + ") e", Long.class, counted.parameters().toArray());
     List<Object> parameters = new ArrayList<>(counted.parameters());
@@ -111,16 +111,18 @@ class HistoryMeasures {
 
   /**
    * The counted events of a measure in a year, one row each: CASE_ID, BUSINESS_KEY, AT_TIME (a timestamp for
-   * activities, the ISO date text for dated cases).
+   * activities, the ISO date text for dated cases). The business key costs a join per event, so rows that
+   * count no businesses get a null one.
    */
-  private static Counted counted(Measure measure, FiscalYear year) {
+  private static Counted counted(Measure measure, FiscalYear year, boolean businesses) {
     List<Object> parameters = new ArrayList<>();
     StringBuilder sql = new StringBuilder();
     String caseColumn;
     if (measure.byActivity()) {
       caseColumn = "a.PROC_INST_ID_";
-      sql.append("SELECT a.PROC_INST_ID_ CASE_ID, p.BUSINESS_KEY_ BUSINESS_KEY, a.END_TIME_ AT_TIME ")
-          .append("FROM ACT_HI_ACTINST a JOIN ACT_HI_PROCINST p ON p.PROC_INST_ID_ = a.PROC_INST_ID_ ")
+      sql.append("SELECT a.PROC_INST_ID_ CASE_ID, ").append(businesses ? "p.BUSINESS_KEY_" : "CAST(NULL AS VARCHAR(255))")
+          .append(" BUSINESS_KEY, a.END_TIME_ AT_TIME FROM ACT_HI_ACTINST a ")
+          .append(businesses ? "JOIN ACT_HI_PROCINST p ON p.PROC_INST_ID_ = a.PROC_INST_ID_ " : "")
           .append("WHERE a.ACT_ID_ = ? AND a.PROC_DEF_KEY_ = ? AND a.END_TIME_ >= ? AND a.END_TIME_ < ? ")
           .append("AND (a.ACT_INST_STATE_ IS NULL OR a.ACT_INST_STATE_ <> ").append(CANCELED).append(")");
       parameters.add(measure.activity());
@@ -129,8 +131,9 @@ class HistoryMeasures {
       parameters.add(Timestamp.from(year.end()));
     } else {
       caseColumn = "d.PROC_INST_ID_";
-      sql.append("SELECT d.PROC_INST_ID_ CASE_ID, p.BUSINESS_KEY_ BUSINESS_KEY, d.TEXT_ AT_TIME ")
-          .append("FROM ACT_HI_VARINST d JOIN ACT_HI_PROCINST p ON p.PROC_INST_ID_ = d.PROC_INST_ID_ ")
+      sql.append("SELECT d.PROC_INST_ID_ CASE_ID, ").append(businesses ? "p.BUSINESS_KEY_" : "CAST(NULL AS VARCHAR(255))")
+          .append(" BUSINESS_KEY, d.TEXT_ AT_TIME FROM ACT_HI_VARINST d ")
+          .append(businesses ? "JOIN ACT_HI_PROCINST p ON p.PROC_INST_ID_ = d.PROC_INST_ID_ " : "")
           .append("WHERE d.NAME_ = ? AND d.PROC_DEF_KEY_ = ? AND d.EXECUTION_ID_ = d.PROC_INST_ID_ ")
           .append("AND d.TEXT_ >= ? AND d.TEXT_ <= ?");
       parameters.add(measure.dateVariable());

@@ -182,7 +182,7 @@ class KpiBenchmark {
 
     private void writeCase(Batch batch, int i) throws SQLException {
       Random random = new Random(i);
-      FiscalYear year = PLAN_YEARS.get(i % PLAN_YEARS.size());
+      FiscalYear year = PLAN_YEARS.get(random.nextInt(PLAN_YEARS.size()));
       long yearSeconds = Duration.between(year.start(), year.end()).toSeconds();
       Instant counted = year.start().plusSeconds((long) (random.nextDouble() * yearSeconds));
       String business = "B-" + (i % 33_333) + "-" + (i / 100_000);

@@ -5,26 +5,36 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.camunda.bpm.engine.variable.Variables.putValue;
 
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import jp.bansou.business.BusinessRegistry;
 import jp.bansou.calendar.CalendarEntry;
 import jp.bansou.calendar.CalendarTimers;
 import jp.bansou.calendar.FiscalYear;
 import jp.bansou.calendar.TimerStarts;
+import jp.bansou.kpi.KpiReport;
+import jp.bansou.kpi.KpiReports;
 import jp.bansou.testing.EngineClock;
 import jp.bansou.testing.EngineTest;
 import jp.bansou.testing.FlowNodeCoverage;
+import jp.bansou.testing.FreshFiscalYear;
+import jp.bansou.testing.TestBusinesses;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @EngineTest
 class AnnualEvaluationTest {
@@ -36,7 +46,9 @@ class AnnualEvaluationTest {
   @Autowired HistoryService history;
   @Autowired RuntimeService runtime;
   @Autowired CalendarTimers timers;
-  @Autowired AnnualFigures figures;
+  @Autowired KpiReports reports;
+  @Autowired BusinessRegistry registry;
+  @Autowired JdbcTemplate jdbc;
 
   EngineClock clock;
 
@@ -52,7 +64,7 @@ class AnnualEvaluationTest {
         new TimerStarts(management, history, timers).fire(CalendarEntry.ANNUAL_EVALUATION));
 
     assertThat(evaluation).hasBusinessKey("evaluation-R8")
-        .hasVariables("finishedAnalyses", "publishedManagementTrendSurveys", "analysisSeminarParticipants");
+        .hasVariables("fiscalYear", "kpiFigures");
     assertThat(evaluation).variables().containsEntry("fiscalYearName", "R8（2026年度）");
     assertThat(evaluation).isWaitingAt("SelfAssess");
     assertThat(task(evaluation)).hasCandidateGroup("advisors");
@@ -82,42 +94,67 @@ class AnnualEvaluationTest {
   }
 
   @Test
-  void theYearsFiguresCountPublishedSurveysAndSeminarsOfThatFiscalYearOnly() {
-    FiscalYear year = FiscalYear.reiwa(21);
-    YearFigures before = figures.figuresFor(year);
+  void theEvaluationCarriesTheKpiReportOfTheYearThatEnded() {
+    FiscalYear year = FreshFiscalYear.after(jdbc);
+    int y = year.startYear();
+    publishResasAnalysisOn(LocalDateTime.of(y, 4, 1, 9, 0));
+    publishResasAnalysisOn(LocalDateTime.of(y + 1, 3, 31, 18, 0));
+    analysisFedBackAt(LocalDateTime.of(y, 10, 1, 10, 0));
 
-    publishResasAnalysisOn("2040-03-31");
-    publishResasAnalysisOn("2040-04-01");
-    holdAnalysisSeminarOn("2039-04-01", 2);
+    clock.setTo(LocalDateTime.of(y + 1, 4, 15, 9, 0));
+    ProcessInstance evaluation = coverage.track(
+        new TimerStarts(management, history, timers).fire(CalendarEntry.ANNUAL_EVALUATION));
+    KpiReport report = reports.report(year);
 
-    YearFigures after = figures.figuresFor(year);
-    assertThat(after.publishedResasAnalyses() - before.publishedResasAnalyses()).isEqualTo(1);
-    assertThat(after.publishedManagementTrendSurveys()).isEqualTo(before.publishedManagementTrendSurveys());
-    assertThat(after.analysisSeminarsHeld() - before.analysisSeminarsHeld()).isEqualTo(1);
-    assertThat(after.analysisSeminarParticipants() - before.analysisSeminarParticipants()).isEqualTo(2);
-  }
-
-  private void publishResasAnalysisOn(String publishedOn) {
-    clock.setTo(LocalDateTime.parse("2040-02-01T09:00"));
-    ProcessInstance survey = runtime.startProcessInstanceByKey("regional-survey", Map.of("survey", "RESAS"));
-    complete(task(survey), withVariables("analysisSummary", "観光の検索数が増えた"));
-    complete(task(survey), withVariables("publicationUrl", "https://www.rumoi-cci.jp/resas", "publishedOn", publishedOn));
-    complete(task(survey), withVariables("sharedOn", publishedOn, "handoverNote", "職員会議"));
-    assertThat(survey).isEnded();
-  }
-
-  private void holdAnalysisSeminarOn(String heldOn, int participants) {
-    clock.setTo(LocalDateTime.parse("2039-03-01T09:00"));
-    ProcessInstance seminar = runtime.startProcessInstanceByKey("seminar", Map.of("seminarKind", "MANAGEMENT_ANALYSIS"));
-    complete(task(seminar), withVariables("lecturer", "講師", "heldOn", heldOn, "venue", "会場"));
-    complete(task(seminar), withVariables("applicants", participants));
-    management.executeJob(management.createJobQuery().processInstanceId(seminar.getId()).singleResult().getId());
-    StringBuilder list = new StringBuilder();
-    for (int i = 0; i < participants; i++) {
-      list.append("T-").append(UUID.randomUUID()).append(", 事業者").append(i).append(", 建設業, 1\n");
+    assertThat(evaluation).hasBusinessKey("evaluation-" + year.label());
+    assertThat(evaluation).variables().containsEntry("fiscalYearName", year.displayName());
+    SpinJsonNode figures = runtime.<JsonValue>getVariableTyped(evaluation.getId(), "kpiFigures").getValue();
+    assertThat(figure(figures, "resas-analysis-published").prop("actual").numberValue().intValue()).isEqualTo(2);
+    assertThat(figure(figures, "management-analyses").prop("actual").numberValue().intValue()).isEqualTo(1);
+    assertThat(figures.elements()).hasSameSizeAs(report.rows());
+    for (int i = 0; i < report.rows().size(); i++) {
+      KpiReport.Row row = report.rows().get(i);
+      SpinJsonNode attached = figures.elements().get(i);
+      assertThat(attached.prop("id").stringValue()).isEqualTo(row.id());
+      assertThat(attached.prop("label").stringValue()).as(row.id()).isEqualTo(row.label());
+      assertThat(attached.prop("unit").stringValue()).as(row.id()).isEqualTo(row.unit());
+      assertThat(attached.prop("mark").stringValue()).as(row.id()).isEqualTo(row.verdict());
+      assertSameFigure(row.id() + " target", attached.prop("target"), row.target());
+      assertSameFigure(row.id() + " actual", attached.prop("actual"), row.actual());
+      assertSameFigure(row.id() + " achievement", attached.prop("achievementPercent"), row.achievementPercent());
     }
-    complete(task(seminar), withVariables("participants", list.toString(), "advisor", "sato"));
-    assertThat(seminar).isEnded();
+  }
+
+  private void publishResasAnalysisOn(LocalDateTime japanTime) {
+    clock.setTo(japanTime);
+    ProcessInstance survey = runtime.createProcessInstanceByKey("regional-survey").businessKey("T-" + UUID.randomUUID())
+        .setVariables(putValue("survey", "RESAS")).startBeforeActivity("PublishResults").execute();
+    complete(task(survey), withVariables("publicationUrl", "https://www.rumoi-cci.example/resas",
+        "publishedOn", japanTime.toLocalDate().toString(), "postedToLine", true, "postedToFacebook", false));
+  }
+
+  private void analysisFedBackAt(LocalDateTime japanTime) {
+    clock.setTo(japanTime);
+    ProcessInstance analysis = runtime.createProcessInstanceByKey("management-analysis")
+        .businessKey(TestBusinesses.register(registry, "sato"))
+        .setVariables(putValue("advisor", "sato").putValue("businessName", "留萌評価テスト商店")
+            .putValue("industry", "小売業").putValue("employees", 3L).putValue("entryRoute", "seminar"))
+        .startBeforeActivity("FeedBackResults").execute();
+    complete(task(analysis), withVariables("feedbackDate", japanTime.toLocalDate().toString(),
+        "feedbackNotes", "結果を説明した", "analysisNextStep", "end"));
+  }
+
+  private static SpinJsonNode figure(SpinJsonNode figures, String id) {
+    return figures.elements().stream().filter(row -> row.prop("id").stringValue().equals(id)).findFirst().orElseThrow();
+  }
+
+  /** A JSON number read back may be 80 for 80.0: the figures are compared as decimals. */
+  private static void assertSameFigure(String what, SpinJsonNode attached, BigDecimal expected) {
+    if (expected == null) {
+      assertThat(attached.isNull()).as(what + " is empty").isTrue();
+    } else {
+      assertThat(new BigDecimal(attached.numberValue().toString())).as(what).isEqualByComparingTo(expected);
+    }
   }
 
   private static Map<String, Object> grades() {

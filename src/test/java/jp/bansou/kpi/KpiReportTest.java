@@ -6,8 +6,6 @@ import static org.camunda.bpm.engine.variable.Variables.putValue;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
@@ -19,6 +17,7 @@ import jp.bansou.business.BusinessRegistry;
 import jp.bansou.security.StaffGroup;
 import jp.bansou.testing.EngineClock;
 import jp.bansou.testing.EngineTest;
+import jp.bansou.testing.FreshFiscalYear;
 import jp.bansou.testing.TestBusinesses;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -58,7 +57,7 @@ class KpiReportTest {
 
   @Test
   void aSimulatedFiscalYearGivesExactlyTheFiguresOfItsCases() {
-    FiscalYear year = freshYear();
+    FiscalYear year = FreshFiscalYear.after(jdbc);
     int y = year.startYear();
     String kazunoko = business();
     String sushi = business();
@@ -122,7 +121,7 @@ class KpiReportTest {
 
   @Test
   void surveysSeminarsAndFairsCountInTheYearOfTheirDayOnceDone() {
-    FiscalYear year = freshYear();
+    FiscalYear year = FreshFiscalYear.after(jdbc);
     int y = year.startYear();
     String kazunoko = business();
     String sushi = business();
@@ -174,7 +173,7 @@ class KpiReportTest {
 
   @Test
   void aCaseCompletedOnMarch31At2359AndOneOnApril1At0000FallIntoDifferentYears() {
-    FiscalYear year = freshYear();
+    FiscalYear year = FreshFiscalYear.after(jdbc);
     String lastMinute = analysisFedBackAt(business(), LocalDateTime.of(year.startYear() + 1, 3, 31, 23, 59));
     String firstMinute = analysisFedBackAt(business(), LocalDateTime.of(year.startYear() + 1, 4, 1, 0, 0));
 
@@ -456,19 +455,6 @@ class KpiReportTest {
   private static VariableMap caseVariables() {
     return putValue("advisor", "sato").putValue("businessName", "留萌KPIテスト商店").putValue("industry", "小売業")
         .putValue("employees", 3L);
-  }
-
-  /** The fiscal year after every activity the shared history holds, so nothing but this test's cases is in it. */
-  private FiscalYear freshYear() {
-    Timestamp latestEnd = jdbc.queryForObject("SELECT MAX(END_TIME_) FROM ACT_HI_ACTINST", Timestamp.class);
-    Timestamp latestStart = jdbc.queryForObject("SELECT MAX(START_TIME_) FROM ACT_HI_ACTINST", Timestamp.class);
-    Instant latest = Instant.now();
-    for (Timestamp seen : new Timestamp[] {latestEnd, latestStart}) {
-      if (seen != null && seen.toInstant().isAfter(latest)) {
-        latest = seen.toInstant();
-      }
-    }
-    return FiscalYear.containing(latest).next();
   }
 
   private EngineClock clock() {

@@ -30,7 +30,9 @@ import static jp.bansou.security.StaffGroup.MANAGERS;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
@@ -93,8 +95,27 @@ final class RoleAuthorizations {
         new Grant(group, GROUP, ANY, READ));
   }
 
-  /** Creates each grant, or resets it to exactly these permissions, so a restart repairs drift. */
+  /**
+   * Creates each grant, or resets it to exactly these permissions, and withdraws a role-wide grant (on all
+   * resources of a type, or on a web app) that the list no longer holds: a restart after an upgrade leaves
+   * each role with what this class says. Grants on single filters and tasks belong to the filter set-up and
+   * the engine, and stay.
+   */
   static void apply(AuthorizationService authorizations) {
+    Set<String> granted = new HashSet<>();
+    for (Grant grant : grants()) {
+      granted.add(key(grant.group().id(), grant.resource().resourceType(), grant.resourceId()));
+    }
+    for (StaffGroup group : StaffGroup.values()) {
+      for (Authorization existing : authorizations.createAuthorizationQuery()
+          .groupIdIn(group.id()).authorizationType(AUTH_TYPE_GRANT).list()) {
+        boolean roleWide = ANY.equals(existing.getResourceId())
+            || existing.getResourceType() == APPLICATION.resourceType();
+        if (roleWide && !granted.contains(key(group.id(), existing.getResourceType(), existing.getResourceId()))) {
+          authorizations.deleteAuthorization(existing.getId());
+        }
+      }
+    }
     for (Grant grant : grants()) {
       Authorization authorization = authorizations.createAuthorizationQuery()
           .groupIdIn(grant.group().id())
@@ -111,6 +132,10 @@ final class RoleAuthorizations {
       authorization.setPermissions(Arrays.copyOf(grant.permissions(), grant.permissions().length));
       authorizations.saveAuthorization(authorization);
     }
+  }
+
+  private static String key(String groupId, int resourceType, String resourceId) {
+    return groupId + "/" + resourceType + "/" + resourceId;
   }
 
   private RoleAuthorizations() {}

@@ -1,6 +1,7 @@
 // Bansō through the web apps its staff use, in headless Chromium with a Japanese browser in Japan time:
-// an advisor works a management analysis in Tasklist, a manager opens the case in Cockpit, an auditor
-// reads its history but cannot complete its task. Starts the fat jar on a fresh H2 database and stops it.
+// an advisor works a management analysis in Tasklist, a manager opens the case and the KPI report from
+// Cockpit, an auditor reads its history but cannot complete its task. Starts the fat jar on a fresh H2
+// database and stops it.
 // Usage: node e2e.mjs <fat jar> <output dir>   (see .ci/e2e)
 import { spawn } from 'node:child_process';
 import { mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs';
@@ -191,6 +192,15 @@ async function managerOpensTheCaseInCockpit(page, base, processInstanceId) {
   await page.getByText(processInstanceId).first().waitFor();
   assert.equal(await page.locator('.ce-eol-banner').isVisible(), false, 'the Camunda 8 banner is hidden');
   await screenshot(page, 'cockpit-manager-instance');
+
+  // Cockpit's header offers the KPI report, which opens in a tab of its own
+  const reportEntry = page.locator('[cam-widget-header] a.bansou-kpi-report');
+  assert.equal((await reportEntry.innerText()).trim(), '成果検証シート（KPIレポート）');
+  const [report] = await Promise.all([page.context().waitForEvent('page'), reportEntry.click()]);
+  await report.locator('#sheet tbody tr').first().waitFor();
+  assert.equal(new URL(report.url()).pathname, '/kpi/');
+  assert.match(await report.locator('h1').innerText(), /成果検証（KPIレポート）/);
+  await screenshot(report, 'kpi-report-from-cockpit');
 }
 
 async function auditorReadsButCannotComplete(page, base, processInstanceId) {
@@ -246,7 +256,7 @@ async function main() {
     const processInstanceId = instances.body[0].id;
 
     await inBrowser(browser, 'manager', (page) => managerOpensTheCaseInCockpit(page, base, processInstanceId));
-    console.log('[e2e] manager: opened the case in Cockpit');
+    console.log('[e2e] manager: opened the case and the KPI report from Cockpit');
     await inBrowser(browser, 'auditor', (page) => auditorReadsButCannotComplete(page, base, processInstanceId));
     console.log('[e2e] auditor: read the history, refused to complete the task and to enter Tasklist');
     console.log(`[e2e] passed in ${Math.round((Date.now() - started) / 1000)} s`);

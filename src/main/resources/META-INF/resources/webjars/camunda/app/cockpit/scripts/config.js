@@ -7,5 +7,6 @@ export default {
   locales: {
     availableLocales: ['ja', 'en'],
     fallbackLocale: 'en'
-  }
+  },
+  customScripts: ['scripts/kpi-report']
 };

@@ -119,6 +119,14 @@ async function logIn(page, url, user) {
   await page.locator('button[type=submit]').click();
 }
 
+/**
+ * Waits until the login has gone through: leaving the page while it is in flight makes the next view's
+ * requests unauthenticated, and Cockpit then shows a "session expired" alert that no user would see.
+ */
+async function loggedIn(page) {
+  await page.locator('input[type=password]').waitFor({ state: 'detached' });
+}
+
 /** A form-js field by its component id in the form file (e.g. "Sales"). */
 function field(scope, componentId) {
   return scope.locator(`.fjs-form [id$="-${componentId}"]`);
@@ -185,7 +193,7 @@ async function advisorWorksTheAnalysis(page, base) {
 
 async function managerOpensTheCaseInCockpit(page, base, processInstanceId) {
   await logIn(page, `${base}/camunda/app/cockpit/`, 'takahashi');
-  await page.locator('.ctn-main, [cam-widget-header]').first().waitFor();
+  await loggedIn(page);
   await page.goto(`${base}/camunda/app/cockpit/default/#/process-instance/${processInstanceId}/runtime`);
   await page.locator('.djs-container').waitFor();
   await page.locator('.djs-element[data-element-id="ReviewFinancialAnalysis"]').waitFor();
@@ -220,6 +228,7 @@ async function auditorReadsButCannotComplete(page, base, processInstanceId) {
   await page.getByText('ログインできませんでした').waitFor();
   await screenshot(page, 'tasklist-refuses-auditor');
   await logIn(page, `${base}/camunda/app/cockpit/`, 'tanaka');
+  await loggedIn(page);
   await page.goto(`${base}/camunda/app/cockpit/default/#/process-instance/${processInstanceId}/runtime`);
   await page.locator('.djs-element[data-element-id="ReviewFinancialAnalysis"]').waitFor();
   await screenshot(page, 'cockpit-auditor-instance');

@@ -37,23 +37,16 @@ class HistoryMeasures {
   Actual actual(TargetRow row, FiscalYear year) {
     Counted counted = counted(row.measure(), year, row.counts() == Counting.BUSINESSES || row.perBusiness());
     if (row.counts() == Counting.SUM) {
-      return sum(row, counted, year);
+      return sum(row, counted);
     }
-    String sql = "SELECT COUNT(*), "
-        + "SUM(CASE WHEN e.AT_TIME < ? THEN 1 ELSE 0 END), "
-        + "COUNT(DISTINCT e.CASE_ID), "
-        + "COUNT(DISTINCT CASE WHEN e.AT_TIME < ? THEN e.CASE_ID END), "
-        + "COUNT(DISTINCT CASE WHEN e.AT_TIME >= ? THEN e.CASE_ID END), "
+    // a case counts in a half when at least one of its events fell in it
+    String sql = "SELECT SUM(e.N), SUM(e.N1), COUNT(*), "
+        + "SUM(CASE WHEN e.N1 > 0 THEN 1 ELSE 0 END), "
+        + "SUM(CASE WHEN e.N > e.N1 THEN 1 ELSE 0 END), "
         + "COUNT(DISTINCT e.BUSINESS_KEY), "
-        + "COUNT(DISTINCT CASE WHEN e.AT_TIME < ? THEN e.BUSINESS_KEY END), "
-        + "COUNT(DISTINCT CASE WHEN e.AT_TIME >= ? THEN e.BUSINESS_KEY END) "
+        + "COUNT(DISTINCT CASE WHEN e.N1 > 0 THEN e.BUSINESS_KEY END), "
+        + "COUNT(DISTINCT CASE WHEN e.N > e.N1 THEN e.BUSINESS_KEY END) "
         + "FROM (" + counted.sql() + ") e";
-    List<Object> parameters = new ArrayList<>();
-    Object middle = middle(row.measure(), year);
-    for (int i = 0; i < 5; i++) {
-      parameters.add(middle);
-    }
-    parameters.addAll(counted.parameters());
     return jdbc.queryForObject(sql, (rs, n) -> {
       long occurrences = rs.getLong(1);
       long occurrencesFirstHalf = rs.getLong(2);
@@ -66,25 +59,19 @@ class HistoryMeasures {
       };
       return perBusinessIfAsked(row, new BigDecimal[] {
           BigDecimal.valueOf(numerator[0]), BigDecimal.valueOf(numerator[1]), BigDecimal.valueOf(numerator[2])}, businesses);
-    }, parameters.toArray());
+    }, counted.parameters().toArray());
   }
 
-  /** Each counted case's variable once (at its first counting in the year), whichever half it fell in. */
-  private Actual sum(TargetRow row, Counted counted, FiscalYear year) {
+  /** Each counted case's variable once, in the half of its first counting in the year. */
+  private Actual sum(TargetRow row, Counted counted) {
     String sql = "SELECT SUM(COALESCE(s.DOUBLE_, s.LONG_)), "
-        + "SUM(CASE WHEN c.AT_TIME < ? THEN COALESCE(s.DOUBLE_, s.LONG_) ELSE 0 END), "
+        + "SUM(CASE WHEN c.N1 > 0 THEN COALESCE(s.DOUBLE_, s.LONG_) ELSE 0 END), "
         + "COUNT(DISTINCT c.BUSINESS_KEY), "
-        + "COUNT(DISTINCT CASE WHEN c.AT_TIME < ? THEN c.BUSINESS_KEY END), "
-        + "COUNT(DISTINCT CASE WHEN c.AT_TIME >= ? THEN c.BUSINESS_KEY END) "
-        + "FROM (SELECT e.CASE_ID, MIN(e.BUSINESS_KEY) BUSINESS_KEY, MIN(e.AT_TIME) AT_TIME FROM (" + counted.sql()
-        + ") e GROUP BY e.CASE_ID) c "
+        + "COUNT(DISTINCT CASE WHEN c.N1 > 0 THEN c.BUSINESS_KEY END), "
+        + "COUNT(DISTINCT CASE WHEN c.N1 = 0 THEN c.BUSINESS_KEY END) "
+        + "FROM (" + counted.sql() + ") c "
         + "JOIN ACT_HI_VARINST s ON s.PROC_INST_ID_ = c.CASE_ID AND s.EXECUTION_ID_ = s.PROC_INST_ID_ AND s.NAME_ = ?";
-    List<Object> parameters = new ArrayList<>();
-    Object middle = middle(row.measure(), year);
-    parameters.add(middle);
-    parameters.add(middle);
-    parameters.add(middle);
-    parameters.addAll(counted.parameters());
+    List<Object> parameters = new ArrayList<>(counted.parameters());
     parameters.add(row.measure().sumVariable());
     return jdbc.queryForObject(sql, (rs, n) -> {
       BigDecimal total = decimal(rs, 1);
@@ -97,67 +84,74 @@ class HistoryMeasures {
   CountedCase.Page cases(TargetRow row, FiscalYear year, int page, int size) {
     Counted counted = counted(row.measure(), year, true);
     Long total = jdbc.queryForObject(
-        "SELECT COUNT(DISTINCT e.CASE_ID) FROM (" + counted.sql() + ") e", Long.class, counted.parameters().toArray());
+        "SELECT COUNT(*) FROM (" + counted.sql() + ") e", Long.class, counted.parameters().toArray());
     List<Object> parameters = new ArrayList<>(counted.parameters());
     parameters.add(size);
     parameters.add((long) page * size);
     List<CountedCase> cases = jdbc.query(
-        "SELECT e.CASE_ID, MIN(e.BUSINESS_KEY), MIN(e.AT_TIME) FIRST_AT, COUNT(*) FROM (" + counted.sql() + ") e "
-            + "GROUP BY e.CASE_ID ORDER BY FIRST_AT, e.CASE_ID LIMIT ? OFFSET ?",
+        "SELECT e.CASE_ID, e.BUSINESS_KEY, e.FIRST_AT, e.N FROM (" + counted.sql() + ") e "
+            + "ORDER BY e.FIRST_AT, e.CASE_ID LIMIT ? OFFSET ?",
         (rs, n) -> CountedCase.of(rs.getString(2), rs.getString(1), display(rs.getObject(3)), rs.getLong(4)),
         parameters.toArray());
     return new CountedCase.Page(year.label(), row.id(), total == null ? 0 : total, page, size, cases);
   }
 
   /**
-   * The counted events of a measure in a year, one row each: CASE_ID, BUSINESS_KEY, AT_TIME (a timestamp for
-   * activities, the ISO date text for dated cases). The business key costs a join per event, so rows that
-   * count no businesses get a null one.
+   * The counted cases of a measure in a year, one row each: CASE_ID, BUSINESS_KEY, N (its events in the
+   * year), N1 (those before October 1) and FIRST_AT (a timestamp for activities, the ISO date text for dated
+   * cases). The year's events are read from an index range on their time and grouped by case first; only then
+   * is each case looked up once for its business key and conditions, not once per event, so a year's work
+   * follows that year's cases. Rows that count no businesses get a null business key and skip that join.
    */
   private static Counted counted(Measure measure, FiscalYear year, boolean businesses) {
     List<Object> parameters = new ArrayList<>();
-    StringBuilder sql = new StringBuilder();
-    String caseColumn;
+    parameters.add(middle(measure, year));
+    StringBuilder sql = new StringBuilder("SELECT c.CASE_ID, ")
+        .append(businesses ? "p.BUSINESS_KEY_" : "CAST(NULL AS VARCHAR(255))")
+        .append(" BUSINESS_KEY, c.N, c.N1, c.FIRST_AT FROM (");
     if (measure.byActivity()) {
-      caseColumn = "a.PROC_INST_ID_";
-      sql.append("SELECT a.PROC_INST_ID_ CASE_ID, ").append(businesses ? "p.BUSINESS_KEY_" : "CAST(NULL AS VARCHAR(255))")
-          .append(" BUSINESS_KEY, a.END_TIME_ AT_TIME FROM ACT_HI_ACTINST a ")
-          .append(businesses ? "JOIN ACT_HI_PROCINST p ON p.PROC_INST_ID_ = a.PROC_INST_ID_ " : "")
+      sql.append("SELECT a.PROC_INST_ID_ CASE_ID, COUNT(*) N, SUM(CASE WHEN a.END_TIME_ < ? THEN 1 ELSE 0 END) N1, ")
+          .append("MIN(a.END_TIME_) FIRST_AT FROM ACT_HI_ACTINST a ")
           .append("WHERE a.ACT_ID_ = ? AND a.PROC_DEF_KEY_ = ? AND a.END_TIME_ >= ? AND a.END_TIME_ < ? ")
-          .append("AND (a.ACT_INST_STATE_ IS NULL OR a.ACT_INST_STATE_ <> ").append(CANCELED).append(")");
+          .append("AND (a.ACT_INST_STATE_ IS NULL OR a.ACT_INST_STATE_ <> ").append(CANCELED).append(") ")
+          .append("GROUP BY a.PROC_INST_ID_");
       parameters.add(measure.activity());
       parameters.add(measure.process());
       parameters.add(Timestamp.from(year.start()));
       parameters.add(Timestamp.from(year.end()));
     } else {
-      caseColumn = "d.PROC_INST_ID_";
-      sql.append("SELECT d.PROC_INST_ID_ CASE_ID, ").append(businesses ? "p.BUSINESS_KEY_" : "CAST(NULL AS VARCHAR(255))")
-          .append(" BUSINESS_KEY, d.TEXT_ AT_TIME FROM ACT_HI_VARINST d ")
-          .append(businesses ? "JOIN ACT_HI_PROCINST p ON p.PROC_INST_ID_ = d.PROC_INST_ID_ " : "")
+      sql.append("SELECT d.PROC_INST_ID_ CASE_ID, COUNT(*) N, SUM(CASE WHEN d.TEXT_ < ? THEN 1 ELSE 0 END) N1, ")
+          .append("MIN(d.TEXT_) FIRST_AT FROM ACT_HI_VARINST d ")
           .append("WHERE d.NAME_ = ? AND d.PROC_DEF_KEY_ = ? AND d.EXECUTION_ID_ = d.PROC_INST_ID_ ")
-          .append("AND d.TEXT_ >= ? AND d.TEXT_ <= ?");
+          .append("AND d.TEXT_ >= ? AND d.TEXT_ <= ? GROUP BY d.PROC_INST_ID_");
       parameters.add(measure.dateVariable());
       parameters.add(measure.process());
       parameters.add(year.firstDay().toString());
       parameters.add(year.lastDay().toString());
     }
+    sql.append(") c");
+    if (businesses) {
+      sql.append(" JOIN ACT_HI_PROCINST p ON p.PROC_INST_ID_ = c.CASE_ID");
+    }
+    List<String> conditions = new ArrayList<>();
     if (measure.passed() != null) {
-      sql.append(" AND EXISTS (SELECT 1 FROM ACT_HI_ACTINST x WHERE x.PROC_INST_ID_ = ").append(caseColumn)
-          .append(" AND x.ACT_ID_ = ? AND x.END_TIME_ IS NOT NULL AND (x.ACT_INST_STATE_ IS NULL OR x.ACT_INST_STATE_ <> ")
-          .append(CANCELED).append("))");
+      conditions.add("EXISTS (SELECT 1 FROM ACT_HI_ACTINST x WHERE x.PROC_INST_ID_ = c.CASE_ID AND x.ACT_ID_ = ?"
+          + " AND x.END_TIME_ IS NOT NULL AND (x.ACT_INST_STATE_ IS NULL OR x.ACT_INST_STATE_ <> " + CANCELED + "))");
       parameters.add(measure.passed());
     }
     for (Map.Entry<String, Object> condition : measure.where().entrySet()) {
-      sql.append(" AND EXISTS (SELECT 1 FROM ACT_HI_VARINST w WHERE w.PROC_INST_ID_ = ").append(caseColumn)
-          .append(" AND w.NAME_ = ?");
+      String variable = "EXISTS (SELECT 1 FROM ACT_HI_VARINST w WHERE w.PROC_INST_ID_ = c.CASE_ID AND w.NAME_ = ?";
       parameters.add(condition.getKey());
       if (condition.getValue() instanceof Boolean flag) {
-        sql.append(" AND w.VAR_TYPE_ = 'boolean' AND w.LONG_ = ?)");
+        conditions.add(variable + " AND w.VAR_TYPE_ = 'boolean' AND w.LONG_ = ?)");
         parameters.add(flag ? 1L : 0L);
       } else {
-        sql.append(" AND w.TEXT_ = ?)");
+        conditions.add(variable + " AND w.TEXT_ = ?)");
         parameters.add(condition.getValue().toString());
       }
+    }
+    if (!conditions.isEmpty()) {
+      sql.append(" WHERE ").append(String.join(" AND ", conditions));
     }
     return new Counted(sql.toString(), parameters);
   }

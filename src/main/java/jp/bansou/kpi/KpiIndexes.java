@@ -1,24 +1,40 @@
 package jp.bansou.kpi;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Indexes the KPI queries need on the engine's history tables, beyond Camunda's own. The engine's schema
- * scripts do not know them, so they are created at start when missing; the statement is the same on H2 and
- * PostgreSQL. Without the first, counting one activity in a year reads every activity of every case.
+ * scripts do not know them, so they are created at start when missing ({@code IF NOT EXISTS}, on H2 and
+ * PostgreSQL). Without the first, counting one activity in a year reads every activity of every case; the
+ * others answer the per-case look-ups (business key, variable conditions) from the index alone, so a year's
+ * report reads no table row of the other years' cases.
  */
 @Component
 class KpiIndexes {
 
+  /** The PostgreSQL advisory lock under which one node at a time creates them: any constant all nodes share. */
+  private static final long LOCK = 0x42414E534F55L; // "BANSOU"
+
   // Covering: the year's completions of one activity are read from the index alone, without a table row each.
-  static final String[] STATEMENTS = {
-    "DROP INDEX IF EXISTS BANSOU_IDX_HI_ACT_KPI",
-    "CREATE INDEX IF NOT EXISTS BANSOU_IDX_HI_ACTINST_KPI"
-        + " ON ACT_HI_ACTINST(ACT_ID_, END_TIME_, PROC_DEF_KEY_, PROC_INST_ID_, ACT_INST_STATE_)",
-  };
+  static final List<String> COMMON = List.of(
+      "DROP INDEX IF EXISTS BANSOU_IDX_HI_ACT_KPI",
+      "CREATE INDEX IF NOT EXISTS BANSOU_IDX_HI_ACTINST_KPI"
+          + " ON ACT_HI_ACTINST(ACT_ID_, END_TIME_, PROC_DEF_KEY_, PROC_INST_ID_, ACT_INST_STATE_)",
+      "CREATE INDEX IF NOT EXISTS BANSOU_IDX_HI_PROCINST_KPI ON ACT_HI_PROCINST(PROC_INST_ID_, BUSINESS_KEY_)");
+
+  // H2 only: a string variable's TEXT_ (up to 4,000 characters) may exceed PostgreSQL's B-tree entry limit
+  // (about 2.7 kB), so an index holding it would make the engine fail to save a long text there.
+  static final String H2_VARIABLES =
+      "CREATE INDEX IF NOT EXISTS BANSOU_IDX_HI_VARINST_KPI ON ACT_HI_VARINST(PROC_INST_ID_, NAME_, TEXT_, LONG_)";
 
   private final JdbcTemplate jdbc;
 
@@ -28,8 +44,42 @@ class KpiIndexes {
 
   @EventListener(ApplicationStartedEvent.class)
   void createMissing() {
-    for (String statement : STATEMENTS) {
-      jdbc.execute(statement);
+    jdbc.execute((ConnectionCallback<Void>) connection -> {
+      create(connection);
+      return null;
+    });
+  }
+
+  static List<String> statements(boolean postgres) {
+    List<String> statements = new ArrayList<>(COMMON);
+    if (!postgres) {
+      statements.add(H2_VARIABLES);
+    }
+    return statements;
+  }
+
+  /**
+   * Nodes starting together would race between "not exists" and "create" (PostgreSQL then fails one of them
+   * on its catalogue's unique name); the transaction's advisory lock makes the second wait and find the index.
+   * H2 runs embedded in one JVM.
+   */
+  private static void create(Connection connection) throws SQLException {
+    boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(false);
+    try (Statement statement = connection.createStatement()) {
+      if (postgres) {
+        statement.execute("SELECT pg_advisory_xact_lock(" + LOCK + ")");
+      }
+      for (String sql : statements(postgres)) {
+        statement.execute(sql);
+      }
+      connection.commit();
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(autoCommit);
     }
   }
 }

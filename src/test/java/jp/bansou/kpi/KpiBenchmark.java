@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import javax.sql.DataSource;
+import jp.bansou.bench.BenchApps;
 import jp.bansou.calendar.FiscalYear;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Tag;
@@ -52,9 +53,19 @@ class KpiBenchmark {
   private static final int[] SIZES = {10_000, 100_000};
   private static final int RUNS = 7;
 
+  /** {@code -Dbench.kpi.database=postgres}: a fresh {@code bansou_bench_kpi} on PostgreSQL instead of H2. */
+  private static final boolean POSTGRES = "postgres".equals(System.getProperty("bench.kpi.database"));
+
   @DynamicPropertySource
   static void ownDatabase(DynamicPropertyRegistry registry) {
-    registry.add("bansou.data-dir", () -> "./target/bench-data/run-" + System.currentTimeMillis());
+    if (POSTGRES) {
+      String url = BenchApps.freshPostgres("bansou_bench_kpi");
+      registry.add("spring.datasource.url", () -> url);
+      registry.add("spring.datasource.username", () -> BenchApps.PG_USER);
+      registry.add("spring.datasource.password", () -> "");
+    } else {
+      registry.add("bansou.data-dir", () -> "./target/bench-data/run-" + System.currentTimeMillis());
+    }
   }
 
   @Autowired KpiReports reports;
@@ -91,7 +102,7 @@ class KpiBenchmark {
     summary.put("database", dataSource.getConnection().getMetaData().getDatabaseProductName());
     summary.put("measuredAt", Instant.now().toString());
     summary.put("processors", Runtime.getRuntime().availableProcessors());
-    summary.put("indexes", List.of(KpiIndexes.STATEMENTS));
+    summary.put("indexes", KpiIndexes.statements(POSTGRES));
     summary.put("results", results);
     double small = median(results.get(0));
     double large = median(results.get(1));

@@ -3,6 +3,7 @@ package jp.bansou.bench;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.bansou.business.BusinessRegistry;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Tag;
@@ -38,19 +39,22 @@ class CaseThroughputBench {
       BareModels.deploy(engine.getRepositoryService());
       CaseDriver bansou = new CaseDriver(engine, false);
       CaseDriver bare = new CaseDriver(engine, true);
+      BusinessRegistry registry = app.getBean(BusinessRegistry.class);
       int steps = 0;
       for (int i = 0; i < Math.max(1, CASES / 5); i++) {
-        steps = bansou.run();
-        bare.run();
+        steps = bansou.run(CaseDriver.newBusiness(registry));
+        bare.run(CaseDriver.newBusiness(registry));
       }
       // One case of each in turn, each timed alone: the machine's load swings hit both alike.
       long bansouNanos = 0;
       long bareNanos = 0;
       for (int i = 0; i < CASES; i++) {
+        String bansouBusiness = CaseDriver.newBusiness(registry);
+        String bareBusiness = CaseDriver.newBusiness(registry);
         long started = System.nanoTime();
-        bansou.run();
+        bansou.run(bansouBusiness);
         long between = System.nanoTime();
-        bare.run();
+        bare.run(bareBusiness);
         bansouNanos += between - started;
         bareNanos += System.nanoTime() - between;
       }

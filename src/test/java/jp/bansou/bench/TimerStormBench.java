@@ -83,6 +83,7 @@ class TimerStormBench {
       ManagementService management = engine.getManagementService();
       management.suspendJobDefinitionByProcessDefinitionKey("follow-up-visits", true);
       createDueVisits(engine);
+      BenchApps.analyze(app);
       assertThat(management.createJobQuery().activityId(TIMER).count()).isEqualTo(TIMERS);
 
       Process second = twoNodes ? startSecondNode(url, JOB_EXECUTOR) : null;
@@ -154,6 +155,7 @@ class TimerStormBench {
     command.addAll(BenchApps.database(url));
     properties.forEach((key, value) -> command.add("--" + key + "=" + value));
     command.add("--camunda.bpm.generic-properties.properties.hostname=node-2");
+    command.add("--bansou.demo.year.enabled=false");
     Files.createDirectories(log.getParent());
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     HttpClient http = HttpClient.newHttpClient();

@@ -4,13 +4,13 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import jp.bansou.business.BusinessRegistry;
+import jp.bansou.business.RecordInput;
 import jp.bansou.calendar.CalendarProperties;
 import jp.bansou.calendar.CalendarProperties.Seminar;
 import jp.bansou.calendar.FiscalYear;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,7 +42,7 @@ public class Seminars {
 
   public void prepare(DelegateExecution execution) {
     SeminarKind kind = kindOf(execution);
-    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(FiscalYear.JAPAN).toLocalDate();
+    LocalDate today = RecordInput.today();
     FiscalYear year = FiscalYear.containing(today);
     execution.setProcessBusinessKey(
         "seminar-" + year.label() + "-" + kind.slug() + "-" + today.format(DateTimeFormatter.ofPattern("yyyyMM")));

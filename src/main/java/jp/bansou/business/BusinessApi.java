@@ -1,12 +1,12 @@
 package jp.bansou.business;
 
 import static jp.bansou.security.StaffGroup.ADMINS;
-import static jp.bansou.security.StaffGroup.AUDITORS;
 import static jp.bansou.security.StaffGroup.MANAGERS;
 
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import jp.bansou.security.CaseSharing;
 import jp.bansou.security.StaffMember;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,11 +36,13 @@ class BusinessApi {
   private final BusinessImport businessImport;
   private final BusinessRegistry registry;
   private final CaseFiles caseFiles;
+  private final CaseSharing sharing;
 
-  BusinessApi(BusinessImport businessImport, BusinessRegistry registry, CaseFiles caseFiles) {
+  BusinessApi(BusinessImport businessImport, BusinessRegistry registry, CaseFiles caseFiles, CaseSharing sharing) {
     this.businessImport = businessImport;
     this.registry = registry;
     this.caseFiles = caseFiles;
+    this.sharing = sharing;
   }
 
   @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -76,9 +78,8 @@ class BusinessApi {
     return caseFiles.of(business);
   }
 
-  /** Advisors see their own businesses; managers, auditors and administrators see every business. */
-  static boolean mayRead(StaffMember staff, Business business) {
-    return staff.isIn(MANAGERS, AUDITORS, ADMINS) || staff.userId().equals(business.advisor());
+  private boolean mayRead(StaffMember staff, Business business) {
+    return sharing.mayRead(staff, business.advisor());
   }
 
   private static void requireImporter(StaffMember staff) {

@@ -1,0 +1,24 @@
+package jp.bansou.security;
+
+import static jp.bansou.security.StaffGroup.ADMINS;
+import static jp.bansou.security.StaffGroup.AUDITORS;
+import static jp.bansou.security.StaffGroup.MANAGERS;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The chamber's one rule for who among its staff may read what is known of a business (its case file, its
+ * cases' tasks, variables and history). Every door that shows a business's records asks this bean, so no
+ * door is open where another is closed.
+ */
+@Component
+public class CaseSharing {
+
+  /**
+   * Whether {@code staff} may read the records of a business whose advisor in charge is
+   * {@code advisorInCharge} (may be {@code null} for a business nobody is in charge of).
+   */
+  public boolean mayRead(StaffMember staff, String advisorInCharge) {
+    return staff.isIn(MANAGERS, AUDITORS, ADMINS) || staff.userId().equals(advisorInCharge);
+  }
+}

@@ -1,0 +1,148 @@
+// What every browser scenario shares: the application under test (the fat jar on a fresh H2 database),
+// a Japanese browser in Japan time, logins, REST calls and numbered screenshots in the output folder.
+import { spawn } from 'node:child_process';
+import { openSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+
+export const PASSWORD = 'demo';
+
+/** The run's output folder; set once by the runner. */
+let output = null;
+let shot = 0;
+
+export function useOutput(folder) {
+  output = folder;
+}
+
+export async function screenshot(page, name) {
+  shot += 1;
+  const file = join(output, `${String(shot).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  console.log(`[e2e] screenshot ${file}`);
+}
+
+export function freePort() {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.on('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => done(port));
+    });
+  });
+}
+
+export async function startApplication(jar, port) {
+  const dataDir = join(output, 'data');
+  rmSync(dataDir, { recursive: true, force: true });
+  const log = openSync(join(output, 'app.log'), 'w');
+  const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+  // no demo year: each scenario's task lists must hold only what the run creates
+  const app = spawn(java, ['-jar', resolve(jar), `--server.port=${port}`, `--bansou.data-dir=${dataDir}`,
+    '--bansou.demo.year.enabled=false'],
+    { stdio: ['ignore', log, log] });
+  const started = Date.now();
+  while (Date.now() - started < 180_000) {
+    if (app.exitCode !== null) {
+      throw new Error(`the application stopped with ${app.exitCode}; see ${join(output, 'app.log')}`);
+    }
+    try {
+      const health = await fetch(`http://127.0.0.1:${port}/actuator/health`);
+      if (health.ok) {
+        console.log(`[e2e] application up on port ${port} after ${Date.now() - started} ms`);
+        return app;
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((wait) => setTimeout(wait, 500));
+  }
+  app.kill();
+  throw new Error('the application did not become healthy within 180 s');
+}
+
+export function stopApplication(app) {
+  return new Promise((done) => {
+    if (app.exitCode !== null) {
+      done();
+      return;
+    }
+    const force = setTimeout(() => app.kill('SIGKILL'), 20_000);
+    app.on('exit', () => {
+      clearTimeout(force);
+      done();
+    });
+    app.kill('SIGTERM');
+  });
+}
+
+/** A REST client of /engine-rest as one staff member (HTTP Basic). */
+export function rest(base, user) {
+  const authorization = 'Basic ' + Buffer.from(`${user}:${PASSWORD}`).toString('base64');
+  return async (method, path, body) => {
+    const response = await fetch(`${base}/engine-rest${path}`, {
+      method,
+      headers: { authorization, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body)
+    });
+    const text = await response.text();
+    let parsed = null;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      parsed = text;
+    }
+    return { status: response.status, body: parsed };
+  };
+}
+
+/** Registers businesses in the registry as the manager does, from CSV lines without the header. */
+export async function importBusinesses(base, lines) {
+  const imported = await fetch(`${base}/api/businesses/import`, {
+    method: 'POST',
+    headers: {
+      authorization: 'Basic ' + Buffer.from(`takahashi:${PASSWORD}`).toString('base64'),
+      'content-type': 'text/csv'
+    },
+    body: `事業者ID,事業者名,法人・個人,業種,従業員数,会員,担当経営指導員\n${lines.join('\n')}\n`
+  });
+  if (imported.status !== 200) {
+    throw new Error(`import answered ${imported.status}: ${await imported.text()}`);
+  }
+}
+
+/** Runs one part of a scenario in its own browser context, keeping a screenshot and the page's HTML if it fails. */
+export async function inBrowser(browser, name, part) {
+  const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  try {
+    await part(page);
+  } catch (error) {
+    await page.screenshot({ path: join(output, `failed-${name}.png`), fullPage: true }).catch(() => {});
+    writeFileSync(join(output, `failed-${name}.html`), await page.content().catch(() => ''));
+    throw error;
+  } finally {
+    await context.close();
+  }
+}
+
+export async function logIn(page, url, user) {
+  await page.goto(url);
+  await page.locator('input[type=text]').fill(user);
+  await page.locator('input[type=password]').fill(PASSWORD);
+  await page.locator('button[type=submit]').click();
+}
+
+/**
+ * Waits until the login has gone through: leaving the page while it is in flight makes the next view's
+ * requests unauthenticated, and Cockpit then shows a "session expired" alert that no user would see.
+ */
+export async function loggedIn(page) {
+  await page.locator('input[type=password]').waitFor({ state: 'detached' });
+}
+
+/** A form-js field by its component id in the form file (e.g. "Sales"). */
+export function field(scope, componentId) {
+  return scope.locator(`.fjs-form [id$="-${componentId}"]`);
+}

@@ -13,7 +13,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,7 +23,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The registry over REST ({@code /api/businesses}). Managers and administrators import the office system's
+ * The registry over REST ({@code /api/businesses}; a business's case file is {@code casefile.CaseFileApi}). Managers and administrators import the office system's
  * list; advisors see the businesses they are in charge of, managers, auditors and administrators all of them.
  */
 @RestController
@@ -35,13 +34,11 @@ class BusinessApi {
 
   private final BusinessImport businessImport;
   private final BusinessRegistry registry;
-  private final CaseFiles caseFiles;
   private final CaseSharing sharing;
 
-  BusinessApi(BusinessImport businessImport, BusinessRegistry registry, CaseFiles caseFiles, CaseSharing sharing) {
+  BusinessApi(BusinessImport businessImport, BusinessRegistry registry, CaseSharing sharing) {
     this.businessImport = businessImport;
     this.registry = registry;
-    this.caseFiles = caseFiles;
     this.sharing = sharing;
   }
 
@@ -66,16 +63,6 @@ class BusinessApi {
         .filter(business -> mayRead(staff, business))
         .limit(SEARCH_LIMIT)
         .toList();
-  }
-
-  @GetMapping("/{id}/case-file")
-  CaseFile caseFile(@RequestAttribute(StaffMember.ATTRIBUTE) StaffMember staff, @PathVariable String id) {
-    Business business = registry.find(id).orElseThrow(() ->
-        new ResponseStatusException(HttpStatus.NOT_FOUND, "事業者ID「" + id + "」は事業者台帳にありません"));
-    if (!mayRead(staff, business)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "この事業者の経営カルテは担当の経営指導員と管理者だけが見られます");
-    }
-    return caseFiles.of(business);
   }
 
   private boolean mayRead(StaffMember staff, Business business) {

@@ -1,7 +1,7 @@
 package jp.bansou.dx;
 
-import static jp.bansou.business.RecordInput.date;
-import static jp.bansou.business.RecordInput.refuseIfAny;
+import static jp.bansou.input.RecordInput.date;
+import static jp.bansou.input.RecordInput.refuseIfAny;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,10 +1,10 @@
 package jp.bansou.fair;
 
-import static jp.bansou.business.RecordInput.count;
-import static jp.bansou.business.RecordInput.date;
-import static jp.bansou.business.RecordInput.isBlank;
-import static jp.bansou.business.RecordInput.refuseIfAny;
-import static jp.bansou.business.RecordInput.today;
+import static jp.bansou.input.RecordInput.count;
+import static jp.bansou.input.RecordInput.date;
+import static jp.bansou.input.RecordInput.isBlank;
+import static jp.bansou.input.RecordInput.refuseIfAny;
+import static jp.bansou.input.RecordInput.today;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

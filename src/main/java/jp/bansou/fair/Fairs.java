@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import jp.bansou.business.RecordInput;
+import jp.bansou.input.RecordInput;
 import jp.bansou.fair.FairProperties.Fair;
 import jp.bansou.fair.FairProperties.Kind;
 import org.camunda.bpm.engine.impl.util.ClockUtil;

@@ -1,8 +1,8 @@
 package jp.bansou.fair;
 
-import static jp.bansou.business.RecordInput.isBlank;
-import static jp.bansou.business.RecordInput.number;
-import static jp.bansou.business.RecordInput.refuseIfAny;
+import static jp.bansou.input.RecordInput.isBlank;
+import static jp.bansou.input.RecordInput.number;
+import static jp.bansou.input.RecordInput.refuseIfAny;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package jp.bansou.fair;
 
-import static jp.bansou.business.RecordInput.refuseIfAny;
+import static jp.bansou.input.RecordInput.refuseIfAny;
 
 import java.time.LocalDate;
 import java.util.List;

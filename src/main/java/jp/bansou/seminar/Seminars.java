@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import jp.bansou.business.BusinessRegistry;
-import jp.bansou.business.RecordInput;
+import jp.bansou.input.RecordInput;
 import jp.bansou.calendar.CalendarProperties;
 import jp.bansou.calendar.CalendarProperties.Seminar;
 import jp.bansou.calendar.FiscalYear;

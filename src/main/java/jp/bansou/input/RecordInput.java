@@ -1,4 +1,4 @@
-package jp.bansou.business;
+package jp.bansou.input;
 
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package jp.bansou.business;
+package jp.bansou.demo;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

@@ -1,5 +1,6 @@
-package jp.bansou.business;
+package jp.bansou.casefile;
 
+import jp.bansou.business.Business;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;

@@ -1,5 +1,6 @@
-package jp.bansou.business;
+package jp.bansou.casefile;
 
+import jp.bansou.business.BusinessRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;

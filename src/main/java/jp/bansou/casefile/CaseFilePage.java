@@ -1,4 +1,4 @@
-package jp.bansou.business;
+package jp.bansou.casefile;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;

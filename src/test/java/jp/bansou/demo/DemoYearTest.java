@@ -1,5 +1,8 @@
-package jp.bansou.business;
+package jp.bansou.demo;
 
+import jp.bansou.business.BusinessRegistry;
+import jp.bansou.casefile.CaseFile;
+import jp.bansou.casefile.CaseFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Date;

@@ -1,5 +1,8 @@
-package jp.bansou.business;
+package jp.bansou.demo;
 
+import jp.bansou.business.Business;
+import jp.bansou.business.BusinessRegistry;
+import jp.bansou.business.LegalForm;
 import static org.camunda.bpm.engine.variable.Variables.putValue;
 
 import java.time.Duration;

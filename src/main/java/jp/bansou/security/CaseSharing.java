@@ -14,11 +14,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseSharing {
 
+  private final SharingProperties properties;
+
+  CaseSharing(SharingProperties properties) {
+    this.properties = properties;
+  }
+
   /**
    * Whether {@code staff} may read the records of a business whose advisor in charge is
    * {@code advisorInCharge} (may be {@code null} for a business nobody is in charge of).
    */
   public boolean mayRead(StaffMember staff, String advisorInCharge) {
-    return staff.isIn(MANAGERS, AUDITORS, ADMINS) || staff.userId().equals(advisorInCharge);
+    return properties.read() == SharingProperties.Read.ALL_STAFF
+        || staff.isIn(MANAGERS, AUDITORS, ADMINS)
+        || staff.userId().equals(advisorInCharge);
   }
 }

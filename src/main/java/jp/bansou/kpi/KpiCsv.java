@@ -1,29 +1,43 @@
 package jp.bansou.kpi;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 
 /**
  * The report as CSV for Excel: UTF-8 with a byte-order mark (without it Japanese Excel reads Shift_JIS and
- * shows mojibake), CRLF line ends, every field quoted.
+ * shows mojibake), CRLF line ends, every field quoted. Commons CSV writes the fields; the BOM and the guard
+ * against formulas are ours.
  */
 final class KpiCsv {
 
   static final String BOM = "\uFEFF";
+  private static final CSVFormat EXCEL = CSVFormat.RFC4180.builder()
+      .setQuoteMode(QuoteMode.ALL)
+      .setRecordSeparator("\r\n")
+      .get();
   private static final List<String> HEADERS = List.of(
       "年度", "項番", "区分", "支援内容", "単位", "現状", "目標(A)", "上期実績(4-9月)", "下期実績(10-3月)",
       "年間実績(B)", "達成率(B/A)%", "判定", "備考");
 
   static byte[] write(KpiReport report) {
     StringBuilder csv = new StringBuilder(BOM);
-    line(csv, HEADERS);
-    int number = 1;
-    for (KpiReport.Row row : report.rows()) {
-      line(csv, List.of(report.fiscalYearName(), String.valueOf(number++), row.section(), row.label(), row.unit(),
-          figure(row.baseline()), figure(row.target()), figure(row.aprilToSeptember()), figure(row.octoberToMarch()),
-          figure(row.actual()), figure(row.achievementPercent()), row.verdict(),
-          row.unmeasuredReason() == null ? "" : row.unmeasuredReason()));
+    try (CSVPrinter printer = new CSVPrinter(csv, EXCEL)) {
+      printer.printRecord(HEADERS);
+      int number = 1;
+      for (KpiReport.Row row : report.rows()) {
+        printer.printRecord(text(report.fiscalYearName()), String.valueOf(number++), text(row.section()),
+            text(row.label()), text(row.unit()), figure(row.baseline()), figure(row.target()),
+            figure(row.aprilToSeptember()), figure(row.octoberToMarch()), figure(row.actual()),
+            figure(row.achievementPercent()), text(row.verdict()), text(row.unmeasuredReason()));
+      }
+    } catch (IOException cannotHappen) {
+      throw new UncheckedIOException(cannotHappen);
     }
     return csv.toString().getBytes(StandardCharsets.UTF_8);
   }
@@ -32,14 +46,16 @@ final class KpiCsv {
     return value == null ? "" : value.toPlainString();
   }
 
-  private static void line(StringBuilder csv, List<String> fields) {
-    for (int i = 0; i < fields.size(); i++) {
-      if (i > 0) {
-        csv.append(',');
-      }
-      csv.append('"').append(fields.get(i).replace("\"", "\"\"")).append('"');
+  /**
+   * Text as Excel shows it, never run: a label a chamber wrote in its targets file that starts like a formula
+   * (=, +, -, @, or a tab or line break before one) gets a leading apostrophe, so opening the file computes
+   * nothing. Figures are written by {@link #figure} and keep their minus sign.
+   */
+  static String text(String value) {
+    if (value == null) {
+      return "";
     }
-    csv.append("\r\n");
+    return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
   }
 
   private KpiCsv() {}

@@ -1,0 +1,49 @@
+package jp.bansou.kpi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class KpiCsvTest {
+
+  private static KpiReport.Row row(String label, BigDecimal actual, String unmeasuredReason) {
+    return new KpiReport.Row("r1", "経営状況の分析", label, "件", "cases", false, new BigDecimal("45"),
+        new BigDecimal("60"), actual, null, null, actual == null ? null : new BigDecimal("-12.5"), "×", "未達",
+        unmeasuredReason, "/api/kpi/R7/rows/r1/cases");
+  }
+
+  private static String csv(KpiReport.Row... rows) {
+    KpiReport report = new KpiReport("R7", 2025, "2025年度", "2025-04-01", "2026-03-31", "留萌商工会議所", "R5",
+        "0.5", List.of(rows));
+    byte[] bytes = KpiCsv.write(report);
+    assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+    return new String(bytes, StandardCharsets.UTF_8).substring(1);
+  }
+
+  @Test
+  void excelGetsEveryFieldQuotedAndCrlfLineEnds() {
+    String text = csv(row("経営分析件数", new BigDecimal("30"), null));
+
+    assertThat(text).isEqualTo("\"年度\",\"項番\",\"区分\",\"支援内容\",\"単位\",\"現状\",\"目標(A)\",\"上期実績(4-9月)\","
+        + "\"下期実績(10-3月)\",\"年間実績(B)\",\"達成率(B/A)%\",\"判定\",\"備考\"\r\n"
+        + "\"2025年度\",\"1\",\"経営状況の分析\",\"経営分析件数\",\"件\",\"45\",\"60\",\"\",\"\",\"30\",\"-12.5\",\"×\",\"\"\r\n");
+  }
+
+  @Test
+  void quotesAndLineBreaksInALabelStayInsideTheirField() {
+    String text = csv(row("「巡回」の\"訪問\"\n件数", null, "モデルがありません"));
+
+    assertThat(text).contains("\"「巡回」の\"\"訪問\"\"\n件数\"", "\"モデルがありません\"");
+  }
+
+  @Test
+  void aLabelThatLooksLikeAFormulaIsWrittenAsTextButFiguresKeepTheirSign() {
+    String text = csv(row("=HYPERLINK(\"http://example.com\")", new BigDecimal("-3"), "@SUM(A1)"));
+
+    assertThat(text).contains("\"'=HYPERLINK(\"\"http://example.com\"\")\"", "\"'@SUM(A1)\"", "\"-3\"",
+        "\"-12.5\"");
+  }
+}

@@ -10,10 +10,10 @@ import java.util.List;
  */
 public record CountedCase(String businessKey, String processInstanceId, String countedAt, long times, String cockpitUrl) {
 
-  static final String COCKPIT_PROCESS_INSTANCE = "/camunda/app/cockpit/default/#/process-instance/";
-
-  static CountedCase of(String businessKey, String processInstanceId, String countedAt, long times) {
-    return new CountedCase(businessKey, processInstanceId, countedAt, times, COCKPIT_PROCESS_INSTANCE + processInstanceId);
+  /** Cockpit's address names the engine: the application's engine, whatever its configured name. */
+  static CountedCase of(String engineName, String businessKey, String processInstanceId, String countedAt, long times) {
+    return new CountedCase(businessKey, processInstanceId, countedAt, times,
+        "/camunda/app/cockpit/" + engineName + "/#/process-instance/" + processInstanceId);
   }
 
   /** A page of the cases behind a row. */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import jp.bansou.calendar.FiscalYear;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,9 +30,11 @@ class HistoryMeasures {
   private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final JdbcTemplate jdbc;
+  private final String engineName;
 
-  HistoryMeasures(JdbcTemplate jdbc) {
+  HistoryMeasures(JdbcTemplate jdbc, ProcessEngine engine) {
     this.jdbc = jdbc;
+    this.engineName = engine.getName();
   }
 
   Actual actual(TargetRow row, FiscalYear year) {
@@ -91,7 +94,7 @@ class HistoryMeasures {
     List<CountedCase> cases = jdbc.query(
         "SELECT e.CASE_ID, e.BUSINESS_KEY, e.FIRST_AT, e.N FROM (" + counted.sql() + ") e "
             + "ORDER BY e.FIRST_AT, e.CASE_ID LIMIT ? OFFSET ?",
-        (rs, n) -> CountedCase.of(rs.getString(2), rs.getString(1), display(rs.getObject(3)), rs.getLong(4)),
+        (rs, n) -> CountedCase.of(engineName, rs.getString(2), rs.getString(1), display(rs.getObject(3)), rs.getLong(4)),
         parameters.toArray());
     return new CountedCase.Page(year.label(), row.id(), total == null ? 0 : total, page, size, cases);
   }

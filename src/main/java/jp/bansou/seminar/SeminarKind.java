@@ -26,7 +26,7 @@ public enum SeminarKind {
 
   /**
    * Whether a participant's wish for individual support means a management-analysis case. A DX seminar
-   * participant wishes for DX follow-up instead, which the fair track (issue 5) will start.
+   * participant wishes for DX follow-up instead: the seminar starts a {@code dx-follow-up} case for them.
    */
   public boolean leadsToAnalysis() {
     return leadsToAnalysis;

@@ -39,8 +39,8 @@ class TimerStormBench {
 
   /**
    * Job executor settings of both nodes, {@code -Dbench.jobExecutor=key=value,…} (keys under
-   * {@code camunda.bpm.job-execution.}); the default is the README's recommendation. A bounded idle wait
-   * lets a node that found nothing for a while (both do while the timers are created suspended) join
+   * {@code camunda.bpm.job-execution.}); the default is the recommendation in docs/performance.md. A bounded
+   * idle wait lets a node that found nothing for a while (both do while the timers are created suspended) join
    * within seconds rather than the engine's 60.
    */
   static final Map<String, String> JOB_EXECUTOR = settings(System.getProperty("bench.jobExecutor",

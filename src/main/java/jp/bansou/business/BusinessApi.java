@@ -24,13 +24,16 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The registry over REST ({@code /api/businesses}; a business's case file is {@code casefile.CaseFileApi}). Managers and administrators import the office system's
- * list; advisors see the businesses they are in charge of, managers, auditors and administrators all of them.
+ * list; who finds which businesses is the sharing rule's ({@link CaseSharing}).
  */
 @RestController
 @RequestMapping("/api/businesses")
 class BusinessApi {
 
   private static final int SEARCH_LIMIT = 50;
+  private static final int MAX_PAGE_SIZE = 100;
+  /** Longer than any id (50) or name (200) the registry holds: a longer text can match nothing. */
+  private static final int MAX_SEARCH_TEXT = 200;
 
   private final BusinessImport businessImport;
   private final BusinessRegistry registry;
@@ -56,17 +59,29 @@ class BusinessApi {
     return businessImport.importCsv(file);
   }
 
+  /**
+   * A page of the businesses the caller may read whose id, name or kana contains {@code q}; {@code page} counts
+   * from 0, {@code size} is at most 100. {@code X-More-Results: true} says that a further page has more.
+   */
   @GetMapping
-  List<Business> search(@RequestAttribute(StaffMember.ATTRIBUTE) StaffMember staff,
-      @RequestParam(name = "q", required = false) String text) {
-    return registry.search(text, Integer.MAX_VALUE).stream()
-        .filter(business -> mayRead(staff, business))
-        .limit(SEARCH_LIMIT)
-        .toList();
-  }
-
-  private boolean mayRead(StaffMember staff, Business business) {
-    return sharing.mayRead(staff, business.advisor());
+  ResponseEntity<List<Business>> search(@RequestAttribute(StaffMember.ATTRIBUTE) StaffMember staff,
+      @RequestParam(name = "q", required = false) String text,
+      @RequestParam(name = "page", defaultValue = "0") int page,
+      @RequestParam(name = "size", defaultValue = "" + SEARCH_LIMIT) int size) {
+    if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+          "page は0以上、size は1以上" + MAX_PAGE_SIZE + "以下にしてください");
+    }
+    if (text != null && text.length() > MAX_SEARCH_TEXT) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+          "検索する文字は" + MAX_SEARCH_TEXT + "文字以内にしてください");
+    }
+    String onlyAdvisor = sharing.readsEveryBusiness(staff) ? null : staff.userId();
+    // one more than the page tells whether there is a next page without counting every match
+    List<Business> found = registry.search(text, onlyAdvisor, Math.multiplyExact(page, size), size + 1);
+    return ResponseEntity.ok()
+        .header("X-More-Results", Boolean.toString(found.size() > size))
+        .body(found.subList(0, Math.min(size, found.size())));
   }
 
   private static void requireImporter(StaffMember staff) {
@@ -77,8 +92,9 @@ class BusinessApi {
 
   @ExceptionHandler(BusinessImport.Rejected.class)
   ResponseEntity<Map<String, Object>> rejected(BusinessImport.Rejected rejected) {
-    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("message", rejected.getMessage(), "problems", rejected.problems()));
+    return ResponseEntity.status(rejected.status()).contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("message", rejected.getMessage(), "problems", rejected.problems(),
+            "problemCount", rejected.problemCount()));
   }
 
   @ExceptionHandler(ResponseStatusException.class)

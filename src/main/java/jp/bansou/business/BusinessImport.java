@@ -1,5 +1,9 @@
 package jp.bansou.business;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -26,41 +30,74 @@ public class BusinessImport {
 
   public record RowProblem(int line, String reason) {}
 
-  /** The file was refused as a whole; nothing of it was applied. */
+  /**
+   * The file was refused as a whole; nothing of it was applied. Only the first {@link #SHOWN_PROBLEMS} problems
+   * travel with it: a file of a million bad lines must not become an answer (or a log) of hundreds of megabytes.
+   */
   public static class Rejected extends RuntimeException {
     private final List<RowProblem> problems;
+    private final int problemCount;
+    private final int status;
 
     Rejected(List<RowProblem> problems) {
-      super(problems.size() + "件の誤りがあるため取り込みませんでした");
-      this.problems = List.copyOf(problems);
+      this(problems, 400);
+    }
+
+    Rejected(List<RowProblem> problems, int status) {
+      super(problems.size() <= SHOWN_PROBLEMS ? problems.size() + "件の誤りがあるため取り込みませんでした"
+          : problems.size() + "件の誤りがあるため取り込みませんでした（最初の" + SHOWN_PROBLEMS + "件を示します）");
+      this.problems = List.copyOf(problems.subList(0, Math.min(SHOWN_PROBLEMS, problems.size())));
+      this.problemCount = problems.size();
+      this.status = status;
     }
 
     public List<RowProblem> problems() {
       return problems;
     }
+
+    public int problemCount() {
+      return problemCount;
+    }
+
+    /** 400, or 413 for a file too large to read. */
+    public int status() {
+      return status;
+    }
   }
+
+  static final int SHOWN_PROBLEMS = 100;
+  /** Values quoted back in a reason are cut to this many characters. */
+  static final int SHOWN_VALUE = 40;
+  /** A registry of tens of thousands of businesses is a few megabytes; anything far larger is not such a list. */
+  static final int MAX_FILE_BYTES = 20 * 1024 * 1024;
+  /** Characters that make an id look like a path or markup, which an id of the office system never is. */
+  private static final Pattern ID_REFUSED = Pattern.compile("[/\\\\<>\"'&%?#*:|\\s\u3000]|^\\.|\\.\\.");
+  private static final Pattern CONTROL = Pattern.compile("\\p{Cc}|[\u2028\u2029\u200b-\u200f\u202a-\u202e\ufeff]");
 
   /** The columns and the header names the office system or a person may give them. */
   enum Column {
-    ID(true, "事業者ID", "事業所ID", "事業者番号", "会員番号", "id", "businessId"),
-    NAME(true, "事業者名", "事業所名", "名称", "name", "businessName"),
-    KANA(false, "事業者名カナ", "フリガナ", "カナ", "kana", "nameKana"),
-    LEGAL_FORM(true, "法人・個人", "法人個人区分", "組織形態", "legalForm"),
-    INDUSTRY(true, "業種", "industry"),
-    EMPLOYEES(true, "従業員数", "従業員", "employees"),
-    REPRESENTATIVE(false, "代表者", "代表者名", "representative"),
-    REPRESENTATIVE_AGE(false, "代表者年齢", "年齢", "representativeAge"),
-    ADDRESS(false, "住所", "所在地", "address"),
-    PHONE(false, "電話番号", "電話", "TEL", "phone"),
-    EMAIL(false, "メールアドレス", "メール", "e-mail", "email"),
-    MEMBER(true, "会員", "会員区分", "会員・非会員", "member", "chamberMember"),
-    ADVISOR(false, "担当経営指導員", "担当指導員", "担当者", "advisor");
+    ID(true, 50, "事業者ID", "事業所ID", "事業者番号", "会員番号", "id", "businessId"),
+    NAME(true, 200, "事業者名", "事業所名", "名称", "name", "businessName"),
+    KANA(false, 200, "事業者名カナ", "フリガナ", "カナ", "kana", "nameKana"),
+    LEGAL_FORM(true, 20, "法人・個人", "法人個人区分", "組織形態", "legalForm"),
+    INDUSTRY(true, 50, "業種", "industry"),
+    EMPLOYEES(true, 20, "従業員数", "従業員", "employees"),
+    REPRESENTATIVE(false, 100, "代表者", "代表者名", "representative"),
+    REPRESENTATIVE_AGE(false, 20, "代表者年齢", "年齢", "representativeAge"),
+    ADDRESS(false, 300, "住所", "所在地", "address"),
+    PHONE(false, 30, "電話番号", "電話", "TEL", "phone"),
+    EMAIL(false, 254, "メールアドレス", "メール", "e-mail", "email"),
+    MEMBER(true, 20, "会員", "会員区分", "会員・非会員", "member", "chamberMember"),
+    ADVISOR(false, 64, "担当経営指導員", "担当指導員", "担当者", "advisor");
 
     final boolean required;
+    /** The registry column's length (db/migration); longer text is refused, never cut or left to the database. */
+    final int maxLength;
     final List<String> names;
 
-    Column(boolean required, String... names) {
+    Column(boolean required, int maxLength, String... names) {
       this.required = required;
+      this.maxLength = maxLength;
       this.names = List.of(names);
     }
 
@@ -90,9 +127,16 @@ public class BusinessImport {
     this.identities = identities;
   }
 
-  /** Imports the file or throws {@link Rejected} with every problem found, applying nothing. */
+  /** Imports the file or throws {@link Rejected} with the problems found, applying nothing. */
   @Transactional
   public Counts importCsv(byte[] file) {
+    if (file.length > MAX_FILE_BYTES) {
+      throw new Rejected(List.of(new RowProblem(1, "ファイルが大きすぎます（" + (file.length / 1024 / 1024)
+          + " MB）。" + (MAX_FILE_BYTES / 1024 / 1024) + " MB以下に分けて取り込んでください")), 413);
+    }
+    mixedEncodings(file).ifPresent(problem -> {
+      throw new Rejected(List.of(problem));
+    });
     List<CsvText.Record> records = CsvText.parse(CsvText.decode(file)).stream()
         .filter(record -> !record.blank()).toList();
     if (records.isEmpty()) {
@@ -120,7 +164,7 @@ public class BusinessImport {
       List<String> reasons = new ArrayList<>();
       Business business = read(record, positions, reasons);
       if (business != null && !ids.add(business.id())) {
-        reasons.add("事業者ID「" + business.id() + "」がファイル内で重複しています");
+        reasons.add("事業者ID「" + shown(business.id()) + "」がファイル内で重複しています");
       }
       if (reasons.isEmpty()) {
         businesses.add(business);
@@ -159,28 +203,34 @@ public class BusinessImport {
       }
     });
     for (Column column : Column.values()) {
-      if (column.required && !values.containsKey(column)) {
+      String value = values.get(column);
+      if (column.required && value == null) {
         reasons.add("「" + column.japaneseName() + "」が空です");
+      } else if (value != null && CONTROL.matcher(value).find()) {
+        reasons.add("「" + column.japaneseName() + "」に制御文字など見えない文字が含まれています。元のデータを確かめてください");
+        values.remove(column);
+      } else if (value != null && value.length() > column.maxLength) {
+        reasons.add("「" + column.japaneseName() + "」は" + column.maxLength + "文字以内にしてください（"
+            + value.length() + "文字あります）");
+        values.remove(column);
       }
     }
     String id = values.get(Column.ID);
-    if (id != null && id.length() > 50) {
-      reasons.add("事業者IDは50文字以内にしてください");
+    if (id != null && ID_REFUSED.matcher(id).find()) {
+      reasons.add("事業者ID「" + shown(id) + "」には空白や記号（/ \\ < > \" ' & % ? # * : | や先頭の . など）は使えません。"
+          + "事務システムの事業者番号をそのまま使ってください");
     }
     String name = values.get(Column.NAME);
-    if (name != null && name.length() > 200) {
-      reasons.add("事業者名は200文字以内にしてください");
-    }
     LegalForm legalForm = null;
     if (values.containsKey(Column.LEGAL_FORM)) {
       legalForm = LegalForm.parse(values.get(Column.LEGAL_FORM)).orElse(null);
       if (legalForm == null) {
-        reasons.add("法人・個人「" + values.get(Column.LEGAL_FORM) + "」は「法人」か「個人事業主」にしてください");
+        reasons.add("法人・個人「" + shown(values.get(Column.LEGAL_FORM)) + "」は「法人」か「個人事業主」にしてください");
       }
     }
     String industry = values.get(Column.INDUSTRY);
     if (industry != null && !Industries.MAJOR_GROUPS.contains(industry)) {
-      reasons.add("業種「" + industry + "」は経済センサスの産業大分類にありません");
+      reasons.add("業種「" + shown(industry) + "」は経済センサスの産業大分類にありません");
     }
     Integer employees = count(values.get(Column.EMPLOYEES), "従業員数", 0, 100_000, reasons);
     Integer age = count(values.get(Column.REPRESENTATIVE_AGE), "代表者年齢", 15, 120, reasons);
@@ -188,27 +238,69 @@ public class BusinessImport {
     if (values.containsKey(Column.MEMBER)) {
       member = membership(values.get(Column.MEMBER));
       if (member == null) {
-        reasons.add("会員「" + values.get(Column.MEMBER) + "」は「会員」か「非会員」にしてください");
+        reasons.add("会員「" + shown(values.get(Column.MEMBER)) + "」は「会員」か「非会員」にしてください");
       }
     }
     String email = values.get(Column.EMAIL);
     if (email != null && !EMAIL.matcher(email).matches()) {
-      reasons.add("メールアドレス「" + email + "」の形式が正しくありません");
+      reasons.add("メールアドレス「" + shown(email) + "」の形式が正しくありません");
     }
     String phone = values.get(Column.PHONE);
     if (phone != null && !PHONE.matcher(phone).matches()) {
-      reasons.add("電話番号「" + phone + "」の形式が正しくありません");
+      reasons.add("電話番号「" + shown(phone) + "」の形式が正しくありません");
     }
     String advisor = values.get(Column.ADVISOR);
     if (advisor != null
         && identities.createUserQuery().userId(advisor).memberOfGroup("advisors").count() == 0) {
-      reasons.add("担当経営指導員「" + advisor + "」は経営指導員（advisors）のユーザーIDではありません");
+      reasons.add("担当経営指導員「" + shown(advisor) + "」は経営指導員（advisors）のユーザーIDではありません");
     }
     if (!reasons.isEmpty()) {
       return null;
     }
     return new Business(id, name, values.get(Column.KANA), legalForm, industry, employees,
         values.get(Column.REPRESENTATIVE), age, values.get(Column.ADDRESS), phone, email, member, advisor);
+  }
+
+  /** A value as a reason quotes it: cut after {@link #SHOWN_VALUE} characters, saying how long it was. */
+  static String shown(String value) {
+    return value.length() <= SHOWN_VALUE ? value
+        : value.substring(0, SHOWN_VALUE) + "…（全" + value.length() + "文字）";
+  }
+
+  /**
+   * A file whose lines are partly UTF-8 and partly Shift_JIS (two exports pasted together) would be read
+   * wholly as one of them and garble the other's names; it is refused, naming a line of each.
+   */
+  static Optional<RowProblem> mixedEncodings(byte[] file) {
+    int utf8Line = 0;
+    int otherLine = 0;
+    int line = 1;
+    int start = 0;
+    for (int i = 0; i <= file.length && (utf8Line == 0 || otherLine == 0); i++) {
+      if (i == file.length || file[i] == '\n') {
+        boolean ascii = true;
+        for (int j = start; j < i && ascii; j++) {
+          ascii = file[j] >= 0;
+        }
+        if (!ascii) {
+          try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file, start, i - start));
+            utf8Line = utf8Line == 0 ? line : utf8Line;
+          } catch (CharacterCodingException notUtf8) {
+            otherLine = otherLine == 0 ? line : otherLine;
+          }
+        }
+        line++;
+        start = i + 1;
+      }
+    }
+    if (utf8Line == 0 || otherLine == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(new RowProblem(Math.max(utf8Line, otherLine), "文字コードが混ざっています（" + utf8Line
+        + "行目はUTF-8、" + otherLine + "行目はShift_JISなど別の文字コード）。ファイル全体を一つの文字コード（UTF-8か"
+        + "Shift_JIS）で保存し直してから取り込んでください"));
   }
 
   private static Integer count(String text, String label, int min, int max, List<String> reasons) {
@@ -218,12 +310,12 @@ public class BusinessImport {
     try {
       int value = Integer.parseInt(text.replace(",", "").replace("人", "").replace("歳", "").strip());
       if (value < min || value > max) {
-        reasons.add(label + "「" + text + "」は" + min + "以上" + max + "以下にしてください");
+        reasons.add(label + "「" + shown(text) + "」は" + min + "以上" + max + "以下にしてください");
         return null;
       }
       return value;
     } catch (NumberFormatException notANumber) {
-      reasons.add(label + "「" + text + "」は整数ではありません");
+      reasons.add(label + "「" + shown(text) + "」は整数ではありません");
       return null;
     }
   }

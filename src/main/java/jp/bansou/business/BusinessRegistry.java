@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -29,10 +31,33 @@ public class BusinessRegistry {
 
   /** Businesses whose id, name or kana contains the text, by id; all of them for a blank text. */
   public List<Business> search(String text, int limit) {
-    String pattern = "%" + (text == null ? "" : text.strip().toLowerCase()) + "%";
-    return jdbc.query("select " + COLUMNS + " from business where lower(id) like ? or lower(name) like ?"
-            + " or lower(coalesce(name_kana, '')) like ? order by id", BusinessRegistry::map,
-        pattern, pattern, pattern).stream().limit(limit).toList();
+    return search(text, null, 0, limit);
+  }
+
+  /**
+   * One page of the businesses whose id, name or kana contains the text (literally: {@code %} and {@code _} are
+   * characters, not wildcards), by id, at most {@code limit} from {@code offset}; only those of
+   * {@code advisor} when that is given. The database stops at the page instead of the application reading
+   * every match (seconds per call at a million businesses).
+   */
+  public List<Business> search(String text, String advisor, int offset, int limit) {
+    String pattern = "%" + literal(text == null ? "" : text.strip().toLowerCase(Locale.ROOT)) + "%";
+    String where = "(lower(id) like ? escape '!' or lower(name) like ? escape '!'"
+        + " or lower(coalesce(name_kana, '')) like ? escape '!')";
+    List<Object> parameters = new ArrayList<>(List.of(pattern, pattern, pattern));
+    if (advisor != null) {
+      where += " and advisor = ?";
+      parameters.add(advisor);
+    }
+    parameters.add(limit);
+    parameters.add(offset);
+    return jdbc.query("select " + COLUMNS + " from business where " + where + " order by id limit ? offset ?",
+        BusinessRegistry::map, parameters.toArray());
+  }
+
+  /** The text as a LIKE pattern that matches only itself ({@code !} escapes, being no SQL string escape). */
+  private static String literal(String text) {
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 
   /** Inserts the business or replaces every attribute of the one with its id. */

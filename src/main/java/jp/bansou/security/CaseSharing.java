@@ -25,8 +25,11 @@ public class CaseSharing {
    * {@code advisorInCharge} (may be {@code null} for a business nobody is in charge of).
    */
   public boolean mayRead(StaffMember staff, String advisorInCharge) {
-    return properties.read() == SharingProperties.Read.ALL_STAFF
-        || staff.isIn(MANAGERS, AUDITORS, ADMINS)
-        || staff.userId().equals(advisorInCharge);
+    return readsEveryBusiness(staff) || staff.userId().equals(advisorInCharge);
+  }
+
+  /** Whether {@code staff} may read every business; otherwise only those he or she is in charge of. */
+  public boolean readsEveryBusiness(StaffMember staff) {
+    return properties.read() == SharingProperties.Read.ALL_STAFF || staff.isIn(MANAGERS, AUDITORS, ADMINS);
   }
 }

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * The REST API is open to anonymous callers out of the box; HTTP Basic against the engine's users makes
@@ -20,6 +21,8 @@ class RestAuthentication {
     registration.addInitParameter(
         ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
+    // before the filter that keeps auditors read-only, which asks the engine who calls
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 1);
     return registration;
   }
 }

@@ -42,23 +42,35 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 
 /**
- * What each role may do, as SPEC's role table says and no more. Tasks are not granted here: the engine
- * gives a task's candidate group and assignee the right to work on it when the task is created, which is
- * how advisors and assistants get exactly the tasks of their groups. Tasklist filters are granted one by
+ * What each role may do, as SPEC's role table says and no more. Working on tasks is not granted here: the
+ * engine gives a task's candidate group and assignee the right to work on it when the task is created, which
+ * is how advisors and assistants get the tasks of their groups ({@link AssignedTaskWriting} keeps an assigned
+ * task to its assignee). Reading follows the sharing rule ({@link CaseSharing}): with {@code all-staff}
+ * advisors and assistants read every case's tasks, variables and history. Tasklist filters are granted one by
  * one to the roles they are meant for ({@code jp.bansou.tasklist.TasklistFilterSetup}).
  */
 final class RoleAuthorizations {
 
   record Grant(StaffGroup group, Resource resource, String resourceId, Permission... permissions) {}
 
-  static List<Grant> grants() {
+  static List<Grant> grants(SharingProperties.Read sharing) {
     List<Grant> grants = new ArrayList<>();
     for (StaffGroup caseWorkers : List.of(ADVISORS, ASSISTANTS)) {
       grants.add(new Grant(caseWorkers, APPLICATION, "tasklist", ACCESS));
-      grants.add(new Grant(caseWorkers, PROCESS_DEFINITION, ANY, READ, CREATE_INSTANCE));
-      grants.add(new Grant(caseWorkers, PROCESS_INSTANCE, ANY, CREATE));
       grants.add(new Grant(caseWorkers, USER, ANY, READ));
       grants.add(new Grant(caseWorkers, GROUP, ANY, READ));
+      if (sharing == SharingProperties.Read.ALL_STAFF) {
+        // plan §10⑤: anyone can continue a colleague's business, so everyone reads every case
+        grants.add(new Grant(caseWorkers, PROCESS_DEFINITION, ANY,
+            READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY, READ_TASK));
+        grants.add(new Grant(caseWorkers, PROCESS_INSTANCE, ANY, READ, CREATE));
+        grants.add(new Grant(caseWorkers, TASK, ANY, READ));
+        grants.add(new Grant(caseWorkers, HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ));
+        grants.add(new Grant(caseWorkers, HISTORIC_TASK, ANY, HistoricTaskPermissions.READ));
+      } else {
+        grants.add(new Grant(caseWorkers, PROCESS_DEFINITION, ANY, READ, CREATE_INSTANCE));
+        grants.add(new Grant(caseWorkers, PROCESS_INSTANCE, ANY, CREATE));
+      }
     }
 
     grants.add(new Grant(MANAGERS, APPLICATION, "tasklist", ACCESS));
@@ -101,9 +113,10 @@ final class RoleAuthorizations {
    * each role with what this class says. Grants on single filters and tasks belong to the filter set-up and
    * the engine, and stay.
    */
-  static void apply(AuthorizationService authorizations) {
+  static void apply(AuthorizationService authorizations, SharingProperties sharing) {
+    List<Grant> grants = grants(sharing.read());
     Set<String> granted = new HashSet<>();
-    for (Grant grant : grants()) {
+    for (Grant grant : grants) {
       granted.add(key(grant.group().id(), grant.resource().resourceType(), grant.resourceId()));
     }
     for (StaffGroup group : StaffGroup.values()) {
@@ -116,7 +129,7 @@ final class RoleAuthorizations {
         }
       }
     }
-    for (Grant grant : grants()) {
+    for (Grant grant : grants) {
       Authorization authorization = authorizations.createAuthorizationQuery()
           .groupIdIn(grant.group().id())
           .resourceType(grant.resource())

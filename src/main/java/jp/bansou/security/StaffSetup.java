@@ -1,5 +1,6 @@
 package jp.bansou.security;
 
+import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -13,7 +14,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts the plan's roles into the engine at every start: groups, their authorizations, the first
- * administrator and (outside production) the demo staff. Existing users keep their passwords.
+ * administrator and (outside production) the demo staff. Existing users keep their passwords, with one
+ * exception: without demo staff (production), an administrator still holding the documented demo password
+ * takes the configured one, and any other user still holding it stops the start, named, so that a database
+ * that once ran the demo never lets {@code sato/demo} into production.
  */
 @Component
 class StaffSetup {
@@ -23,11 +27,14 @@ class StaffSetup {
   private final IdentityService identities;
   private final AuthorizationService authorizations;
   private final SecurityProperties properties;
+  private final SharingProperties sharing;
 
-  StaffSetup(IdentityService identities, AuthorizationService authorizations, SecurityProperties properties) {
+  StaffSetup(IdentityService identities, AuthorizationService authorizations, SecurityProperties properties,
+      SharingProperties sharing) {
     this.identities = identities;
     this.authorizations = authorizations;
     this.properties = properties;
+    this.sharing = sharing;
   }
 
   @Order(0)
@@ -36,13 +43,39 @@ class StaffSetup {
     for (StaffGroup group : StaffGroup.values()) {
       ensureGroup(group);
     }
-    RoleAuthorizations.apply(authorizations);
+    RoleAuthorizations.apply(authorizations, sharing);
     ensureUser(properties.admin().id(), "システム", "管理者", properties.admin().password(), StaffGroup.ADMINS);
+    if (!properties.demo().enabled()) {
+      refuseDemoPasswords();
+    }
     if (properties.demo().enabled()) {
       for (SecurityProperties.DemoUser demo : properties.demo().users()) {
         ensureUser(demo.id(), demo.familyName(), demo.givenName(), properties.demo().password(), demo.group());
       }
       LOG.info("Demo staff ready: {} users with the demo password", properties.demo().users().size());
+    }
+  }
+
+  private void refuseDemoPasswords() {
+    String demoPassword = properties.demo().password();
+    if (demoPassword == null || demoPassword.isEmpty()) {
+      return;
+    }
+    String adminId = properties.admin().id();
+    if (!properties.admin().password().equals(demoPassword) && identities.checkPassword(adminId, demoPassword)) {
+      User admin = identities.createUserQuery().userId(adminId).singleResult();
+      admin.setPassword(properties.admin().password());
+      identities.saveUser(admin);
+      LOG.warn("Administrator {} had the demo password: it is now the configured one (BANSOU_ADMIN_PASSWORD)", adminId);
+    }
+    List<String> withDemoPassword = identities.createUserQuery().orderByUserId().asc().list().stream()
+        .map(User::getId)
+        .filter(id -> identities.checkPassword(id, demoPassword))
+        .toList();
+    if (!withDemoPassword.isEmpty()) {
+      throw new IllegalStateException("Users " + withDemoPassword + " still have the documented demo password."
+          + " Production does not start with them: give them their own passwords or delete them in Camunda Admin"
+          + " (started without the prod profile), or start production on its own database.");
     }
   }
 

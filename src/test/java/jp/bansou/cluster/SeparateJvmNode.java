@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import jp.bansou.BansouApplication;
 
@@ -38,21 +40,32 @@ final class SeparateJvmNode implements AutoCloseable {
   }
 
   static SeparateJvmNode launch(NodeSettings settings) {
+    return launch(settings.name(), settings::environment);
+  }
+
+  /** A node with the environment {@code environment} gives it for its port, e.g. the default profile on H2. */
+  static SeparateJvmNode launch(String name, IntFunction<Map<String, String>> environment) {
     int port = freePort();
-    Path log = Path.of("target", "cluster-" + settings.name() + ".log");
+    Path log = Path.of("target", "cluster-" + name + ".log");
     ProcessBuilder builder = new ProcessBuilder(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx512m",
         "-XX:TieredStopAtLevel=1",
         "-cp", classPath(),
         BansouApplication.class.getName()));
-    builder.environment().putAll(settings.environment(port));
+    // the node is configured by what it is given alone, not by a datasource or profile of the test run's shell
+    builder.environment().keySet().removeIf(variable -> variable.startsWith("SPRING_"));
+    builder.environment().putAll(environment.apply(port));
     builder.redirectErrorStream(true).redirectOutput(log.toFile());
     try {
-      return new SeparateJvmNode(settings.name(), builder.start(), port, log);
+      return new SeparateJvmNode(name, builder.start(), port, log);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot launch node " + settings.name(), e);
+      throw new UncheckedIOException("cannot launch node " + name, e);
     }
+  }
+
+  URI base() {
+    return URI.create("http://127.0.0.1:" + port);
   }
 
   /** Waits until {@code /actuator/health} answers UP, as the container's HEALTHCHECK does. */

@@ -25,7 +25,7 @@ class RoleAuthorizationsTest {
     grant(StaffGroup.ADVISORS, Resources.DEPLOYMENT, ANY, Permissions.READ);
     grant(StaffGroup.AUDITORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
 
-    RoleAuthorizations.apply(authorizations);
+    RoleAuthorizations.apply(authorizations, new SharingProperties(null, null));
 
     assertThat(count(StaffGroup.ADVISORS, Resources.DEPLOYMENT, ANY)).isZero();
     assertThat(count(StaffGroup.AUDITORS, Resources.APPLICATION, "tasklist")).isZero();
@@ -37,7 +37,7 @@ class RoleAuthorizationsTest {
   void aRestartLeavesGrantsOnSingleTasksAndFiltersAlone() {
     grant(StaffGroup.ADVISORS, Resources.TASK, "some-task-id", Permissions.READ);
 
-    RoleAuthorizations.apply(authorizations);
+    RoleAuthorizations.apply(authorizations, new SharingProperties(null, null));
 
     assertThat(count(StaffGroup.ADVISORS, Resources.TASK, "some-task-id")).isEqualTo(1);
   }
@@ -49,7 +49,7 @@ class RoleAuthorizationsTest {
     widened.addPermission(Permissions.UPDATE);
     authorizations.saveAuthorization(widened);
 
-    RoleAuthorizations.apply(authorizations);
+    RoleAuthorizations.apply(authorizations, new SharingProperties(null, null));
 
     assertThat(authorizations.isUserAuthorized("tanaka", List.of(StaffGroup.AUDITORS.id()),
         Permissions.UPDATE, Resources.TASK, "any-task")).isFalse();

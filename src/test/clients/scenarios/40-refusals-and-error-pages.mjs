@@ -16,6 +16,7 @@ async function advisorStartsAnUnknownBusiness(page, base) {
   const startForm = page.locator('.modal-content');
   await field(startForm, 'BusinessId').waitFor();
   await field(startForm, 'BusinessId').fill(unknownId);
+  await startForm.getByLabel('巡回訪問').check();
   const [answer] = await Promise.all([
     page.waitForResponse((response) => /\/process-definition\/[^/]+\/submit-form$/.test(new URL(response.url()).pathname)),
     startForm.getByRole('button', { name: '開始', exact: true }).click()

@@ -37,8 +37,11 @@ final class EngineRestRefusals {
   private EngineRestRefusals() {}
 
   static Optional<Refusal> refusal(Throwable failure, UriInfo uri) {
+    // A loser of simultaneous completions fails in whichever way the race hit it: the task gone, the
+    // executions gone ("Cannot restore state of process instance …"), or an optimistic lock. If the task is
+    // completed by the time we answer, someone else's completion won, and that is what the loser is told.
     Matcher task = TASK_ACTION.matcher(uri.getPath());
-    if (task.find() && causedBy(failure, TaskNotFound.class) && wasCompleted(task.group(2))) {
+    if (task.find() && causedBy(failure, ProcessEngineException.class) && wasCompleted(task.group(2))) {
       return Optional.of(Refusal.alreadyDone());
     }
     if (DEPLOYMENT_CREATE.matcher(uri.getPath()).find() && failure instanceof RestException rest

@@ -65,13 +65,14 @@ public class Seminars {
           + "担当経営指導員「" + advisor + "」は経営指導員（advisors）のユーザーIDではありません";
     }
     SeminarKind kind = kindOf(execution);
-    if (kind.leadsToAnalysis()) {
-      for (Participant unknown : list.wantingSupport().stream()
-          .filter(participant -> registry.find(participant.businessId()).isEmpty()).toList()) {
-        problems = (problems.isEmpty() ? "" : problems + "\n")
-            + "事業者ID「" + unknown.businessId() + "」（" + unknown.businessName()
-            + "）は事業者台帳にありません。経営分析を始める前に事業者台帳へ登録してください";
-      }
+    // Each wish starts a case on the business (an analysis, or for the DX seminar a DX follow-up), which the
+    // registry must know: refused here, in the same form, rather than by the case's start failing later.
+    String supportCase = kind.leadsToAnalysis() ? "経営分析" : "DX支援";
+    for (Participant unknown : list.wantingSupport().stream()
+        .filter(participant -> registry.find(participant.businessId()).isEmpty()).toList()) {
+      problems = (problems.isEmpty() ? "" : problems + "\n")
+          + "事業者ID「" + unknown.businessId() + "」（" + unknown.businessName()
+          + "）は事業者台帳にありません。" + supportCase + "を始める前に事業者台帳へ登録してください";
     }
     if (!problems.isEmpty()) {
       execution.setVariable("participantsProblem", problems);

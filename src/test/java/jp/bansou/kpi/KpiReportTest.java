@@ -414,7 +414,8 @@ class KpiReportTest {
   private void demandSurveyFedBack(String business, String kind, LocalDateTime japanTime) {
     clock().setTo(japanTime);
     ProcessInstance survey = runtimeService.createProcessInstanceByKey("demand-survey").businessKey(business)
-        .setVariables(caseVariables().putValue("productName", "味付け数の子").putValue("surveyKind", kind))
+        .setVariables(caseVariables().putValue("productName", "味付け数の子").putValue("surveyKind", kind)
+            .putValue("surveyDueDate", null))
         .startBeforeActivity("FeedBackSurveyResults").execute();
     taskService.complete(taskOf(survey), putValue("surveyFeedbackDate", japanTime.toLocalDate().toString())
         .putValue("brushUpPoints", "小分けパックを検討"));

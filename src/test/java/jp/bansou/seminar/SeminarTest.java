@@ -177,6 +177,23 @@ class SeminarTest {
     assertThat(year).isEnded().hasPassed("DxSeminarDone");
   }
 
+  @Test
+  void aDxSeminarParticipantWhoWantsSupportMustBeInTheRegistryToo() {
+    clock.setTo(LocalDateTime.parse("2028-10-01T09:00"));
+    ProcessInstance year = coverage.track(timerStarts.fire(CalendarEntry.DX_SEMINAR));
+    ProcessInstance seminar = calledProcessInstance(year);
+    holdSeminarOn("2028-10-25", seminar, year);
+    String unknown = "T-" + UUID.randomUUID();
+
+    complete(task(seminar), withVariables("participants", unknown + ", 留萌新店, 建設業, 3, 希望", "advisor", "ito"));
+
+    assertThat(seminar).isWaitingAt("RecordParticipants");
+    assertThat((String) runtime.getVariable(seminar.getId(), "participantsProblem"))
+        .contains("事業者ID「" + unknown + "」（留萌新店）は事業者台帳にありません。DX支援を始める前に");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("dx-follow-up")
+        .processInstanceBusinessKey(unknown).count()).isZero();
+  }
+
   private void holdSeminarOn(String heldOn, ProcessInstance seminar, ProcessInstance year) {
     assertThat(seminar).isWaitingAt("PlanSeminar");
     complete(task(seminar), withVariables("lecturer", "中小企業診断士 山田", "heldOn", heldOn, "venue", "留萌商工会議所"));

@@ -51,7 +51,7 @@ async function advisorWorksTheAnalysis(page, base) {
   }
   const salesError = taskForm.locator('[id$="-Sales-error-message"]');
   await salesError.waitFor();
-  assert.equal((await salesError.innerText()).trim(), '0 以上の値を入力してください。');
+  assert.equal((await salesError.innerText()).trim(), '「売上高」にマイナスは入力できません。0 以上の数字で入力してください（例: 62,000）。');
   await field(taskForm, 'Sales').scrollIntoViewIfNeeded();
   const complete = page.getByRole('button', { name: '完了', exact: true });
   assert.equal(await complete.isDisabled(), true, 'a negative sales figure cannot be submitted');

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.util.function.Function;
+import jp.bansou.input.NumberReader;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -46,29 +47,11 @@ public class ComputeLocalBenchmark implements JavaDelegate {
   }
 
   /**
-   * A figure as the form or an API caller sent it: a number, or a numeric text. Anything else counts as
-   * missing, so the indicators needing it say 「算出不可」 rather than the task failing.
+   * A figure as the form or an API caller sent it, read by the one number reader (the engine has already refused
+   * anything unreadable on entry). Missing counts as missing, so the indicators needing it say 「算出不可」.
    */
   static BigDecimal amount(DelegateExecution execution, String name) {
-    Object value = execution.getVariable(name);
-    if (value instanceof BigDecimal decimal) {
-      return decimal;
-    }
-    if (value instanceof Double || value instanceof Float) {
-      double number = ((Number) value).doubleValue();
-      return Double.isFinite(number) ? BigDecimal.valueOf(number) : null;
-    }
-    if (value instanceof Number number) {
-      return BigDecimal.valueOf(number.longValue());
-    }
-    if (value instanceof String text && !text.isBlank()) {
-      try {
-        return new BigDecimal(text.strip().replace(",", ""));
-      } catch (NumberFormatException notANumber) {
-        return null;
-      }
-    }
-    return null;
+    return NumberReader.orNull(execution.getVariable(name));
   }
 
   private static void store(

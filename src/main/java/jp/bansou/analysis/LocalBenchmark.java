@@ -89,15 +89,21 @@ public final class LocalBenchmark {
     return Indicator.of(operatingProfit.divide(employees, PRECISION));
   }
 
-  /** EBITDA有利子負債倍率 = (borrowings − cash and deposits) / (operating profit + depreciation). */
+  /**
+   * EBITDA有利子負債倍率 = (borrowings − cash and deposits) / (operating profit + depreciation), borrowings being
+   * 短期借入金 + 長期借入金. When EBITDA is zero or negative the business earns nothing to repay with: the quotient
+   * would read as a healthy (even negative, "debt-free") ratio, so METI's reading is 要注意 without a number.
+   */
   public static Indicator ebitdaDebtRatio(
       BigDecimal borrowings, BigDecimal cashAndDeposits, BigDecimal operatingProfit, BigDecimal depreciation) {
     if (anyMissing(borrowings, cashAndDeposits, operatingProfit, depreciation)) {
       return missing("借入金・現預金・営業利益・減価償却費のいずれか");
     }
     BigDecimal ebitda = operatingProfit.add(depreciation);
-    if (ebitda.signum() == 0) {
-      return zero("営業利益＋減価償却費");
+    if (ebitda.signum() <= 0) {
+      return Indicator.notComputable("要注意: EBITDA（営業利益＋減価償却費）が "
+          + (ebitda.signum() == 0 ? "0" : "マイナス（" + ebitda.toPlainString() + "）")
+          + " で、借入金を返済する元手が生まれていないため倍率を示せません");
     }
     return Indicator.of(borrowings.subtract(cashAndDeposits).divide(ebitda, PRECISION));
   }

@@ -3,6 +3,7 @@ package jp.bansou.followup;
 import java.math.BigDecimal;
 import jp.bansou.analysis.Indicator;
 import jp.bansou.analysis.LocalBenchmark;
+import jp.bansou.input.NumberReader;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -37,9 +38,6 @@ class AssessSalesGrowth implements JavaDelegate {
   }
 
   private static BigDecimal amount(Object value) {
-    if (value == null) {
-      return null;
-    }
-    return value instanceof BigDecimal decimal ? decimal : new BigDecimal(value.toString());
+    return NumberReader.orNull(value);
   }
 }

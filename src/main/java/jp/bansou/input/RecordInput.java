@@ -44,16 +44,19 @@ public final class RecordInput {
     return null;
   }
 
+  /** A number as the one {@link NumberReader} reads it (typed text or a number), or null. */
   public static Double number(Object value) {
-    return value instanceof Number number ? number.doubleValue() : null;
+    java.math.BigDecimal number = NumberReader.orNull(value);
+    return number == null ? null : number.doubleValue();
   }
 
   /** A whole number of at least zero (a count), or null. */
   public static Long count(Object value) {
-    if (value instanceof Number number && number.doubleValue() >= 0 && number.doubleValue() == Math.rint(number.doubleValue())) {
-      return number.longValue();
+    try {
+      return NumberReader.read(value, false, false).longValueExact();
+    } catch (NumberReader.Unreadable | ArithmeticException notACount) {
+      return null;
     }
-    return null;
   }
 
   public static boolean isBlank(Object value) {

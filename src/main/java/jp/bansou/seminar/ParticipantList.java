@@ -54,15 +54,10 @@ public final class ParticipantList {
         problems.add(number + "行目: 事業者ID「" + id + "」が重複しています");
         continue;
       }
-      int employees;
-      try {
-        employees = Integer.parseInt(columns[3].strip());
-      } catch (NumberFormatException e) {
-        problems.add(number + "行目: 従業員数「" + columns[3].strip() + "」を0以上の整数で入力してください");
-        continue;
-      }
-      if (employees < 0) {
-        problems.add(number + "行目: 従業員数を0以上の整数で入力してください");
+      // The one number reader: 12 and １２ alike; a minus, a fraction or text is refused
+      Long employees = jp.bansou.input.RecordInput.count(columns[3]);
+      if (employees == null || employees > Integer.MAX_VALUE) {
+        problems.add(number + "行目: 従業員数「" + columns[3].strip() + "」を0以上の整数で入力してください（例: 12）");
         continue;
       }
       String wish = columns.length == 5 ? columns[4].strip().toLowerCase() : "";
@@ -70,7 +65,7 @@ public final class ParticipantList {
         problems.add(number + "行目: 希望欄は「希望」か空欄で入力してください（入力値: " + wish + "）");
         continue;
       }
-      participants.add(new Participant(id, name, industry, employees, YES.contains(wish)));
+      participants.add(new Participant(id, name, industry, employees.intValue(), YES.contains(wish)));
     }
     if (participants.isEmpty() && problems.isEmpty()) {
       problems.add("参加者を1行に1事業者ずつ入力してください");

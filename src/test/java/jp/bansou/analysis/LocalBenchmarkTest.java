@@ -59,10 +59,18 @@ class LocalBenchmarkTest {
   }
 
   @Test
-  void aNegativeEbitdaGivesTheFormulasNegativeRatio() {
-    // (10,000 − 2,000) / (−3,000 + 1,000)
-    assertThat(LocalBenchmark.ebitdaDebtRatio(n("10000"), n("2000"), n("-3000"), n("1000")).value())
-        .isEqualByComparingTo("-4");
+  void aNegativeEbitdaIsFlaggedForAttentionNotShownAsARatio() {
+    // (10,000 − 2,000) / (−3,000 + 1,000) would be −4, which reads as "more cash than debt"
+    Indicator ratio = LocalBenchmark.ebitdaDebtRatio(n("10000"), n("2000"), n("-3000"), n("1000"));
+    assertNotComputable(ratio, "要注意: EBITDA（営業利益＋減価償却費）が マイナス（-2000）");
+  }
+
+  @Test
+  void aNegativeEbitdaWithMoreCashThanDebtIsNotAHealthyRatio() {
+    // (2,000 − 9,000) / (−1,500 + 500) = 7 by the bare formula: a healthy-looking figure for a loss-making business
+    Indicator ratio = LocalBenchmark.ebitdaDebtRatio(n("2000"), n("9000"), n("-1500"), n("500"));
+    assertThat(ratio.computable()).isFalse();
+    assertThat(ratio.notComputableReason()).contains("要注意").contains("返済する元手");
   }
 
   @Test
@@ -82,7 +90,7 @@ class LocalBenchmarkTest {
     assertNotComputable(LocalBenchmark.salesGrowth(n("1000"), n("0")), "前年売上高が0");
     assertNotComputable(LocalBenchmark.operatingMargin(n("100"), n("0")), "売上高が0");
     assertNotComputable(LocalBenchmark.labourProductivity(n("100"), n("0")), "従業員数が0");
-    assertNotComputable(LocalBenchmark.ebitdaDebtRatio(n("100"), n("0"), n("-500"), n("500")), "営業利益＋減価償却費が0");
+    assertNotComputable(LocalBenchmark.ebitdaDebtRatio(n("100"), n("0"), n("-500"), n("500")), "要注意: EBITDA（営業利益＋減価償却費）が 0 ");
     assertNotComputable(LocalBenchmark.workingCapitalTurnoverMonths(n("1"), n("1"), n("1"), n("0")), "売上高が0");
     assertNotComputable(LocalBenchmark.equityRatio(n("100"), n("0")), "総資産が0");
     assertNotComputable(LocalBenchmark.breakEvenSales(n("100"), n("0"), n("0")), "売上高が0");

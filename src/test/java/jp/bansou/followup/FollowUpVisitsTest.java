@@ -212,13 +212,13 @@ class FollowUpVisitsTest {
         "/engine-rest/task/" + visit + "/complete",
         Map.of("variables", Map.of(
             "visitDate", Map.of("value", "2025-07-02", "type", "String"),
-            "salesToDate", Map.of("value", -1, "type", "Long"),
+            "salesToDate", Map.of("value", "２，５００", "type", "String"),
             "progress", Map.of("value", "fine", "type", "String"))),
         String.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(response.getBody()).contains(
-        "訪問日に未来の日付は入力できません", "売上高（累計）を 0 以上の数値で入力してください",
+        "訪問日に未来の日付は入力できません",
         "計画に対する進捗を選んでください", "課題を入力してください", "次回までの対応を入力してください");
     assertThat(followUp.instance).isWaitingAt("RecordVisit");
     assertThat(runtimeService.createIncidentQuery().processInstanceId(followUp.instance.getId()).count()).isZero();

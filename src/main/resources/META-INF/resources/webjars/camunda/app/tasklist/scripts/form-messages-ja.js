@@ -17,8 +17,39 @@ function browserIsJapanese() {
   return language.toLowerCase().split('-')[0] === 'ja';
 }
 
+// A figure field's pattern is the server's number grammar (jp.bansou.input.NumberReader): it always admits
+// full-width digits (\uFF10). Its refusal says what the server would say, naming the field with an example.
+const FIGURE_PATTERN = /^Field must match pattern (.*\\uFF10.*)\.$/;
+const MINUS = /^[\s\u00A0\u3000]*[-\u2212\uFF0D\u30FC\u25B3\u25B2]/;
+
+function figureMessage(node, pattern) {
+  const field = node.parentElement && node.parentElement.closest('.fjs-form-field');
+  const labelElement = field && field.querySelector('label');
+  const label = labelElement ? labelElement.childNodes[0].textContent.replace(/[*\s]+$/, '').trim() : 'この欄';
+  const input = field && field.querySelector('input');
+  const typed = input ? input.value : '';
+  const decimals = pattern.includes('\\uFF0E');
+  const negatives = pattern.includes('\\u25B3');
+  const example = decimals ? '0.25' : '62,000';
+  if (!negatives && MINUS.test(typed)) {
+    return `「${label}」にマイナスは入力できません。0 以上の数字で入力してください（例: ${example}）。`;
+  }
+  if (!decimals && /[.\uFF0E]/.test(typed)) {
+    return `「${label}」は小数点のない数字で入力してください（例: ${example}）。`;
+  }
+  const fullWidth = example.replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d)))
+    .replace(/,/g, '，').replace(/\./g, '．');
+  return `「${label}」は数字で入力してください。全角・半角の数字とカンマが使えます（例: ${example} または ${fullWidth}）`
+    + (negatives ? '。マイナスは - または △ を前に付けます。' : '。');
+}
+
 function translate(node) {
   const english = node.nodeValue.trim();
+  const figure = english.match(FIGURE_PATTERN);
+  if (figure) {
+    node.nodeValue = figureMessage(node, figure[1]);
+    return;
+  }
   for (const [pattern, japanese] of MESSAGES) {
     const match = english.match(pattern);
     if (match) {

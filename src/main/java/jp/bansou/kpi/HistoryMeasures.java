@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import jp.bansou.calendar.FiscalYear;
+import jp.bansou.calendar.PlanClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -159,7 +160,7 @@ class HistoryMeasures {
   /** October 1, the start of the evaluation sheet's second half, in the type the measure's time has. */
   private static Object middle(Measure measure, FiscalYear year) {
     LocalDate october = LocalDate.of(year.startYear(), Month.OCTOBER, 1);
-    return measure.byActivity() ? Timestamp.from(october.atStartOfDay(FiscalYear.JAPAN).toInstant()) : october.toString();
+    return measure.byActivity() ? Timestamp.from(october.atStartOfDay(PlanClock.zone()).toInstant()) : october.toString();
   }
 
   private static Actual perBusinessIfAsked(TargetRow row, BigDecimal[] amounts, long[] businesses) {
@@ -188,10 +189,10 @@ class HistoryMeasures {
 
   private static String display(Object at) {
     if (at instanceof Timestamp timestamp) {
-      return MINUTES.format(timestamp.toInstant().atZone(FiscalYear.JAPAN));
+      return MINUTES.format(timestamp.toInstant().atZone(PlanClock.zone()));
     }
     if (at instanceof Instant instant) {
-      return MINUTES.format(instant.atZone(FiscalYear.JAPAN));
+      return MINUTES.format(instant.atZone(PlanClock.zone()));
     }
     return String.valueOf(at);
   }

@@ -31,6 +31,11 @@
     return value === null || value === undefined || value === '' ? '—' : String(value);
   }
 
+  // Why a due date is not the planned day (a holiday, the year-end closure): 「（祝日のため翌営業日）」
+  function moved(reason) {
+    return reason ? '（' + reason + '）' : '';
+  }
+
   function date(value) {
     if (!value) return '—';
     const parsed = new Date(value);
@@ -143,7 +148,7 @@
       c.currentTasks.forEach((task) => {
         const line = document.createElement('div');
         line.textContent = task.name + (task.subject ? '（' + task.subject + '）' : '') + (task.assignee ? '（' + task.assignee + '）' : '')
-          + (task.due ? ' 期限 ' + date(task.due) : '');
+          + (task.due ? ' 期限 ' + date(task.due) + moved(task.dueMoved) : '');
         if (task.overdue) line.className = 'overdue';
         tasks.appendChild(line);
       });
@@ -202,7 +207,7 @@
     fill('visits', visits, (row, v) => {
       cell(row, v.track);
       cell(row, (v.visitNumber ? '第' + v.visitNumber + '回 ' : '') + v.task);
-      cell(row, date(v.due));
+      cell(row, date(v.due) + moved(v.dueMoved));
       cell(row, v.overdue ? '期限切れ' : '予定どおり', v.overdue ? 'overdue' : null);
     });
   }

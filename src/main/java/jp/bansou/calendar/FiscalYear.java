@@ -3,19 +3,16 @@ package jp.bansou.calendar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Month;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A Japanese fiscal year (年度): April 1 to March 31, reckoned in Japan time, named both by its Reiwa
+ * A Japanese fiscal year (年度): April 1 to March 31, reckoned in the plan's time zone (Japan time), named both by its Reiwa
  * year ("R7", 令和7年度) and by the Western year it starts in (2025年度). Every count of the plan is per
  * fiscal year, so a case closed on March 31 at 23:59 in Rumoi belongs to the year that is ending.
  */
 public record FiscalYear(int startYear) implements Comparable<FiscalYear> {
-
-  public static final ZoneId JAPAN = ZoneId.of(PlanTimeZone.DEFAULT);
 
   /** Reiwa 1 is the fiscal year that started on April 1, 2019 (令和元年度). */
   private static final int YEAR_BEFORE_REIWA_1 = 2018;
@@ -23,6 +20,7 @@ public record FiscalYear(int startYear) implements Comparable<FiscalYear> {
   private static final int YEAR_BEFORE_HEISEI_1 = 1988;
 
   private static final Pattern LABEL = Pattern.compile("([RH])(\\d{1,2})");
+  private static final Pattern WESTERN = Pattern.compile("\\d{4}");
 
   public FiscalYear {
     if (startYear < YEAR_BEFORE_HEISEI_1 + 1 || startYear > 9999) {
@@ -35,7 +33,7 @@ public record FiscalYear(int startYear) implements Comparable<FiscalYear> {
   }
 
   public static FiscalYear containing(Instant instant) {
-    return containing(instant.atZone(JAPAN).toLocalDate());
+    return containing(PlanClock.dateOf(instant));
   }
 
   public static FiscalYear containing(Date date) {
@@ -46,14 +44,25 @@ public record FiscalYear(int startYear) implements Comparable<FiscalYear> {
     return new FiscalYear(YEAR_BEFORE_REIWA_1 + reiwaYear);
   }
 
-  /** Reads "R7" (or "H30" for years before Reiwa), as the plan's tables name years. */
-  public static FiscalYear parse(String label) {
-    Matcher matcher = LABEL.matcher(label == null ? "" : label.strip().toUpperCase());
-    if (!matcher.matches()) {
-      throw new IllegalArgumentException("a fiscal year is written like R7, not '" + label + "'");
+  /**
+   * Reads a fiscal year as staff and the plan's tables write it: "R7" (or "H30" for years before Reiwa) or
+   * the Western year it starts in, "2025". Anything else is refused with a Japanese message saying how.
+   */
+  public static FiscalYear parse(String text) {
+    String value = text == null ? "" : text.strip();
+    try {
+      if (WESTERN.matcher(value).matches()) {
+        return new FiscalYear(Integer.parseInt(value));
+      }
+      Matcher matcher = LABEL.matcher(value.toUpperCase());
+      if (matcher.matches()) {
+        int number = Integer.parseInt(matcher.group(2));
+        return matcher.group(1).equals("R") ? reiwa(number) : new FiscalYear(YEAR_BEFORE_HEISEI_1 + number);
+      }
+    } catch (IllegalArgumentException outOfRange) {
+      // refused below, with the same message as any other unreadable year
     }
-    int number = Integer.parseInt(matcher.group(2));
-    return matcher.group(1).equals("R") ? reiwa(number) : new FiscalYear(YEAR_BEFORE_HEISEI_1 + number);
+    throw new IllegalArgumentException("年度は R7 または 2025 のように指定してください（指定された値: '" + value + "'）");
   }
 
   /** The Reiwa year number; only meaningful from R1 (2019年度) on. */
@@ -71,7 +80,7 @@ public record FiscalYear(int startYear) implements Comparable<FiscalYear> {
 
   /** April 1, 00:00 in Japan. */
   public Instant start() {
-    return firstDay().atStartOfDay(JAPAN).toInstant();
+    return firstDay().atStartOfDay(PlanClock.zone()).toInstant();
   }
 
   /** The next April 1, 00:00 in Japan: the first moment that no longer belongs to this year. */

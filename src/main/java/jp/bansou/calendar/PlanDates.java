@@ -14,7 +14,7 @@ public class PlanDates {
 
   /** The first moment after the given Japan date: a deadline "until September 30" ends here. */
   public Date endOf(String isoDate) {
-    return Date.from(parse(isoDate).plusDays(1).atStartOfDay(FiscalYear.JAPAN).toInstant());
+    return Date.from(parse(isoDate).plusDays(1).atStartOfDay(PlanClock.zone()).toInstant());
   }
 
   public static LocalDate parse(String isoDate) {

@@ -39,11 +39,16 @@ public record CaseFile(
       List<OpenTask> currentTasks,
       String cockpitUrl) {}
 
-  /** An open task; {@code subject} is what it is about when a case has several alike (a lead's company). */
-  public record OpenTask(String id, String name, String subject, String assignee, Date due, boolean overdue) {}
+  /**
+   * An open task; {@code subject} is what it is about when a case has several alike (a lead's company);
+   * {@code dueMoved} says why it falls due on another day than planned (「祝日のため翌営業日」), else null.
+   */
+  public record OpenTask(String id, String name, String subject, String assignee, Date due, boolean overdue,
+      String dueMoved) {}
 
   /** A follow-up visit waiting to be recorded; {@code track} is the support it follows up (創業支援, …). */
-  public record DueVisit(String caseId, String track, String task, Object visitNumber, Date due, boolean overdue) {}
+  public record DueVisit(String caseId, String track, String task, Object visitNumber, Date due, boolean overdue,
+      String dueMoved) {}
 
   /** The Local Benchmark figures of one analysis, as the advisor read them (「算出不可（…）」 included). */
   public record Benchmark(String caseId, String fiscalYear, Date analysedOn, Map<String, Object> figures) {}

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import jp.bansou.calendar.BusinessCalendar;
 import jp.bansou.calendar.FiscalYear;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -56,11 +57,13 @@ public class CaseFiles {
   private final HistoryService history;
   private final TaskService tasks;
   private final String engineName;
+  private final BusinessCalendar businessCalendar;
 
-  CaseFiles(ProcessEngine engine) {
+  CaseFiles(ProcessEngine engine, BusinessCalendar businessCalendar) {
     this.history = engine.getHistoryService();
     this.tasks = engine.getTaskService();
     this.engineName = engine.getName();
+    this.businessCalendar = businessCalendar;
   }
 
   public CaseFile of(Business business) {
@@ -92,7 +95,7 @@ public class CaseFiles {
         openTasks.getOrDefault(instance.getId(), List.of()).stream()
             .sorted(Comparator.comparing(Task::getCreateTime))
             .map(task -> new CaseFile.OpenTask(task.getId(), task.getName(), subject(task), task.getAssignee(),
-                task.getDueDate(), overdue(task, now)))
+                task.getDueDate(), overdue(task, now), dueMoved(task)))
             .toList(),
         "/camunda/app/cockpit/" + engineName + "/#/process-instance/" + instance.getId()))
         .toList();
@@ -102,7 +105,7 @@ public class CaseFiles {
         .sorted(Comparator.comparing(Task::getDueDate, Comparator.nullsLast(Comparator.naturalOrder())))
         .map(task -> new CaseFile.DueVisit(task.getProcessInstanceId(), followedUpTrack(byId, task.getProcessInstanceId()),
             task.getName(),
-            tasks.getVariable(task.getId(), "visitNumber"), task.getDueDate(), overdue(task, now)))
+            tasks.getVariable(task.getId(), "visitNumber"), task.getDueDate(), overdue(task, now), dueMoved(task)))
         .toList();
 
     List<CaseFile.Benchmark> benchmarks = instances.stream()
@@ -202,6 +205,19 @@ public class CaseFiles {
 
   private static String fiscalYear(HistoricProcessInstance instance) {
     return FiscalYear.containing(instance.getStartTime()).displayName();
+  }
+
+  /**
+   * Why a task falls due on another day than planned, 「祝日（敬老の日）のため翌営業日」: models that move a due
+   * date to an open day keep the planned one as {@code dueDateAsPlanned} (docs/calendar.md).
+   */
+  private String dueMoved(Task task) {
+    if (task.getDueDate() == null) {
+      return null;
+    }
+    Object planned = tasks.getVariable(task.getId(), "dueDateAsPlanned");
+    return planned instanceof Date asPlanned && !asPlanned.equals(task.getDueDate())
+        ? businessCalendar.movedBecause(asPlanned).orElse(null) : null;
   }
 
   private static boolean overdue(Task task, Date now) {

@@ -3,6 +3,7 @@ package jp.bansou.demo;
 import jp.bansou.business.Business;
 import jp.bansou.business.BusinessRegistry;
 import jp.bansou.business.LegalForm;
+import jp.bansou.calendar.PlanClock;
 import static org.camunda.bpm.engine.variable.Variables.putValue;
 
 import java.time.Duration;
@@ -332,7 +333,7 @@ class DemoYear {
   private void businessMeeting(String businessId, String advisor, Instant now) {
     FairProperties.Fair meeting = fairs.events().stream()
         .filter(fair -> fair.kind() == FairProperties.Kind.BUSINESS_MEETING).findFirst().orElseThrow();
-    LocalDate today = now.atZone(FiscalYear.JAPAN).toLocalDate();
+    LocalDate today = now.atZone(PlanClock.zone()).toLocalDate();
     int year = today.getYear();
     while (meeting.lastDay().atYear(year).plusDays(14).isAfter(today)) {
       year--;
@@ -475,7 +476,7 @@ class DemoYear {
   }
 
   private static String localDate(Instant instant) {
-    return instant.atZone(FiscalYear.JAPAN).toLocalDate().toString();
+    return instant.atZone(PlanClock.zone()).toLocalDate().toString();
   }
 
   private static String today() {
@@ -483,6 +484,6 @@ class DemoYear {
   }
 
   private static Instant morningOf(LocalDate day) {
-    return day.atTime(LocalTime.of(10, 0)).atZone(FiscalYear.JAPAN).toInstant();
+    return day.atTime(LocalTime.of(10, 0)).atZone(PlanClock.zone()).toInstant();
   }
 }

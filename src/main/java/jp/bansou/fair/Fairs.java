@@ -3,7 +3,6 @@ package jp.bansou.fair;
 import static org.camunda.spin.Spin.JSON;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,10 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.bansou.calendar.BusinessCalendar;
+import jp.bansou.calendar.PlanClock;
 import jp.bansou.input.RecordInput;
 import jp.bansou.fair.FairProperties.Fair;
 import jp.bansou.fair.FairProperties.Kind;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.springframework.stereotype.Component;
@@ -31,9 +31,11 @@ public class Fairs {
   private static final DateTimeFormatter JAPANESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
   private final FairProperties properties;
+  private final BusinessCalendar calendar;
 
-  Fairs(FairProperties properties) {
+  Fairs(FairProperties properties, BusinessCalendar calendar) {
     this.properties = properties;
+    this.calendar = calendar;
   }
 
   /**
@@ -76,12 +78,14 @@ public class Fairs {
     return fair.lastDay().atYear(firstDay.getYear());
   }
 
+  /** Preparation is due this long before the first day, on a day the chamber is open. */
   LocalDate preparationDueDay(LocalDate firstDay) {
-    return firstDay.minus(properties.preparationDueBefore());
+    return calendar.openDay(firstDay.minus(properties.preparationDueBefore()));
   }
 
+  /** Results are due this long after the last day, on a day the chamber is open. */
   LocalDate resultsDueDay(LocalDate lastDay) {
-    return lastDay.plus(properties.resultsDueAfter());
+    return calendar.openDay(lastDay.plus(properties.resultsDueAfter()));
   }
 
   /** How long a lead may go without follow-up before staff are reminded, as an ISO-8601 period for a timer. */
@@ -89,10 +93,9 @@ public class Fairs {
     return properties.leadReminderAfter().toString();
   }
 
-  /** A lead's next follow-up is due when its reminder would fire. */
+  /** A lead's next follow-up is due when its reminder fires: the reminder period from now, on an open day. */
   public Date leadFollowUpDueDate() {
-    return Date.from(ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault())
-        .plus(properties.leadReminderAfter()).toInstant());
+    return calendar.fromNow(leadReminderAfter());
   }
 
   public int surveyResponseTarget() {
@@ -105,7 +108,7 @@ public class Fairs {
 
   /** The start of a day in the plan's time zone: when a fair day's or a survey day's timer fires. */
   public static Date startOf(LocalDate day) {
-    return Date.from(day.atStartOfDay(ZoneId.systemDefault()).toInstant());
+    return PlanClock.startOf(day);
   }
 
   /** The start of a recorded day ({@code yyyy-MM-dd} from Tasklist, or a date), for a timer. */

@@ -1,26 +1,30 @@
 package jp.bansou.followup;
 
 import java.time.Period;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import jp.bansou.calendar.BusinessCalendar;
+import jp.bansou.calendar.PlanClock;
 import org.springframework.stereotype.Component;
 
 /**
  * The follow-up calendar as expressions for the models: callers read a track's schedule for their
  * call-activity inputs ({@code ${followUpSchedules.interval('plan')}}), and {@code follow-up-visits}
- * reads its visit, due, reminder and escalation dates. Dates are reckoned on the engine clock in the
- * JVM's zone (the plan's, see PlanTimeZone), so "three months later" is a calendar quarter in Rumoi.
+ * reads its visit, due, reminder and escalation dates. Dates are reckoned on the one clock in the plan's
+ * zone, so "three months later" is a calendar quarter in Rumoi. A visit falls due at its interval (the
+ * plan's quarter or month, never shifted); the day the advisor must have recorded it, and the reminder and
+ * escalation after that, are open days of the chamber ({@link BusinessCalendar}).
  */
 @Component("followUpSchedules")
 public class FollowUpSchedules {
 
   private final FollowUpProperties properties;
+  private final BusinessCalendar calendar;
 
-  FollowUpSchedules(FollowUpProperties properties) {
+  FollowUpSchedules(FollowUpProperties properties, BusinessCalendar calendar) {
     this.properties = properties;
+    this.calendar = calendar;
   }
 
   /** The track's visit interval as an ISO-8601 period, e.g. {@code P3M}. */
@@ -37,17 +41,25 @@ public class FollowUpSchedules {
     return Date.from(now().plus(parse(interval).multipliedBy(visit)).toInstant());
   }
 
-  /** When the visit task is due: the visit window after the visit fell due. */
+  /** When the visit task is due: the visit window after the visit fell due, on an open day. */
   public Date visitDueDate(String interval, int visit) {
-    return after(visitDate(interval, visit), properties.visitWindow());
+    return calendar.openDay(visitDueDateAsPlanned(interval, visit));
   }
 
+  /** The visit window after the visit fell due, whether the chamber is open that day or not. */
+  public Date visitDueDateAsPlanned(String interval, int visit) {
+    return Date.from(visitDate(interval, visit).toInstant().atZone(PlanClock.zone())
+        .plus(properties.visitWindow()).toInstant());
+  }
+
+  /** The advisor is reminded this long after the visit's due date, on an open day. */
   public Date reminderDate(Date visitDueDate) {
-    return after(visitDueDate, properties.reminderAfterDue());
+    return calendar.after(visitDueDate, properties.reminderAfterDue().toString());
   }
 
+  /** The managers take over this long after the visit's due date, on an open day. */
   public Date escalationDate(Date visitDueDate) {
-    return after(visitDueDate, properties.escalationAfterDue());
+    return calendar.after(visitDueDate, properties.escalationAfterDue().toString());
   }
 
   private FollowUpProperties.Schedule schedule(String track) {
@@ -68,11 +80,7 @@ public class FollowUpSchedules {
     }
   }
 
-  private static Date after(Date date, Period period) {
-    return Date.from(date.toInstant().atZone(ZoneId.systemDefault()).plus(period).toInstant());
-  }
-
   private static ZonedDateTime now() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault());
+    return PlanClock.nowInPlanZone();
   }
 }

@@ -1,8 +1,8 @@
 package jp.bansou.followup;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import jp.bansou.calendar.PlanClock;
 import jp.bansou.mail.StaffMail;
 import jp.bansou.security.StaffGroup;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -52,7 +52,7 @@ public class OverdueVisitMail {
   }
 
   private static String date(Date date) {
-    return JAPANESE_DATE.format(date.toInstant().atZone(ZoneId.systemDefault()));
+    return JAPANESE_DATE.format(date.toInstant().atZone(PlanClock.zone()));
   }
 
   private record Visit(String businessKey, String businessName, Object number, Date dueDate) {

@@ -5,8 +5,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
+import jp.bansou.calendar.PlanClock;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * Reading and refusing what staff recorded in a task, for the listeners that refuse through the REST API
@@ -25,8 +25,9 @@ public final class RecordInput {
     }
   }
 
+  /** Today in the plan's time zone, on the engine clock: the one clock's. */
   public static LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+    return PlanClock.today();
   }
 
   /** Tasklist's date field submits {@code yyyy-MM-dd}; REST callers may send a date. Null if neither. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import jp.bansou.calendar.FiscalYear;
 import org.camunda.bpm.engine.ProcessEngine;
+import jp.bansou.calendar.PlanClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -162,7 +163,7 @@ class HistoryMeasures {
   /** October 1, the start of the evaluation sheet's second half, in the type the measure's time has. */
   private static Object middle(Measure measure, FiscalYear year) {
     LocalDate october = LocalDate.of(year.startYear(), Month.OCTOBER, 1);
-    return measure.byActivity() ? Timestamp.from(october.atStartOfDay(FiscalYear.JAPAN).toInstant()) : october.toString();
+    return measure.byActivity() ? Timestamp.from(october.atStartOfDay(PlanClock.zone()).toInstant()) : october.toString();
   }
 
   private static Actual perBusinessIfAsked(TargetRow row, BigDecimal[] amounts, long[] businesses) {
@@ -191,10 +192,10 @@ class HistoryMeasures {
 
   private static String display(Object at) {
     if (at instanceof Timestamp timestamp) {
-      return MINUTES.format(timestamp.toInstant().atZone(FiscalYear.JAPAN));
+      return MINUTES.format(timestamp.toInstant().atZone(PlanClock.zone()));
     }
     if (at instanceof Instant instant) {
-      return MINUTES.format(instant.atZone(FiscalYear.JAPAN));
+      return MINUTES.format(instant.atZone(PlanClock.zone()));
     }
     return String.valueOf(at);
   }

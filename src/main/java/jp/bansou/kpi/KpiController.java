@@ -64,12 +64,12 @@ class KpiController {
 
   @GetMapping(value = "/{fiscalYear}", produces = MediaType.APPLICATION_JSON_VALUE)
   KpiReport report(@PathVariable String fiscalYear) {
-    return reports.report(FiscalYears.parse(fiscalYear));
+    return reports.report(FiscalYear.parse(fiscalYear));
   }
 
   @GetMapping("/{fiscalYear}.csv")
   ResponseEntity<byte[]> csv(@PathVariable String fiscalYear) {
-    FiscalYear year = FiscalYears.parse(fiscalYear);
+    FiscalYear year = FiscalYear.parse(fiscalYear);
     String filename = "成果検証シート_" + year.label() + "_" + year.westernLabel() + ".csv";
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -81,7 +81,7 @@ class KpiController {
   @GetMapping(value = "/{fiscalYear}/rows/{rowId}/cases", produces = MediaType.APPLICATION_JSON_VALUE)
   CountedCase.Page cases(@PathVariable String fiscalYear, @PathVariable String rowId,
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-    return reports.cases(FiscalYears.parse(fiscalYear), rowId, page, size);
+    return reports.cases(FiscalYear.parse(fiscalYear), rowId, page, size);
   }
 
   @ExceptionHandler(ResponseStatusException.class)

@@ -136,7 +136,7 @@ public record PlanTargets(String chamber, FiscalYear baselineYear, List<TargetRo
 
   private static FiscalYear year(Object value, String source, String where) {
     try {
-      return FiscalYears.parse(value == null ? null : value.toString());
+      return FiscalYear.parse(value == null ? null : value.toString());
     } catch (IllegalArgumentException e) {
       throw new InvalidTargetsException(source + ": " + where + ": '" + value + "' is not a fiscal year like R7 or 2025");
     }

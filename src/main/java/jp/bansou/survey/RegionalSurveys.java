@@ -5,13 +5,14 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.Optional;
+import jp.bansou.calendar.BusinessCalendar;
 import jp.bansou.calendar.CalendarProperties;
 import jp.bansou.calendar.CalendarProperties.Agency;
 import jp.bansou.calendar.CalendarProperties.MailedSurvey;
 import jp.bansou.calendar.CalendarProperties.PublicServantSurvey;
 import jp.bansou.calendar.FiscalYear;
+import jp.bansou.calendar.PlanClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,9 +23,11 @@ import org.springframework.stereotype.Component;
 public class RegionalSurveys {
 
   private final CalendarProperties calendar;
+  private final BusinessCalendar businessCalendar;
 
-  public RegionalSurveys(CalendarProperties calendar) {
+  public RegionalSurveys(CalendarProperties calendar, BusinessCalendar businessCalendar) {
     this.calendar = calendar;
+    this.businessCalendar = businessCalendar;
   }
 
   /**
@@ -33,37 +36,45 @@ public class RegionalSurveys {
    */
   public void prepare(DelegateExecution execution) {
     SurveyKind kind = SurveyKind.valueOf((String) execution.getVariable("survey"));
-    Date now = ClockUtil.getCurrentTime();
+    Date now = Date.from(PlanClock.now());
     FiscalYear year = FiscalYear.containing(now);
-    LocalDate today = now.toInstant().atZone(FiscalYear.JAPAN).toLocalDate();
+    LocalDate today = PlanClock.dateOf(now);
     execution.setProcessBusinessKey("survey-" + year.label() + "-" + kind.slug());
     execution.setVariable("surveyName", kind.displayName());
     execution.setVariable("fiscalYear", year.label());
     execution.setVariable("fiscalYearName", year.displayName());
     execution.setVariable("questionnaire", kind != SurveyKind.RESAS);
     switch (kind) {
-      case MANAGEMENT_TREND -> proposeMailing(execution, calendar.surveys().managementTrend(), today);
-      case EMPLOYMENT_TREND -> proposeMailing(execution, calendar.surveys().employmentTrend(), today);
-      case PUBLIC_SERVANT -> proposeAgency(execution, calendar.surveys().publicServant(), year, today);
+      case MANAGEMENT_TREND -> proposeMailing(execution, calendar.surveys().managementTrend(),
+          collectionDeadline(today, calendar.surveys().managementTrend().collectionDays()));
+      case EMPLOYMENT_TREND -> proposeMailing(execution, calendar.surveys().employmentTrend(),
+          collectionDeadline(today, calendar.surveys().employmentTrend().collectionDays()));
+      case PUBLIC_SERVANT -> proposeAgency(execution, calendar.surveys().publicServant(), year,
+          collectionDeadline(today, calendar.surveys().publicServant().collectionDays()));
       case RESAS -> { }
     }
   }
 
-  private static void proposeMailing(DelegateExecution execution, MailedSurvey survey, LocalDate today) {
+  /** The proposed deadline for returns: the collection days from today, on a day the chamber is open. */
+  private LocalDate collectionDeadline(LocalDate today, int collectionDays) {
+    return businessCalendar.openDay(today.plusDays(collectionDays));
+  }
+
+  private static void proposeMailing(DelegateExecution execution, MailedSurvey survey, LocalDate deadline) {
     execution.setVariable("recipientGroup", survey.recipientGroup());
     execution.setVariable("plannedRecipients", survey.recipients());
     execution.setVariable("expectedReturnRate", survey.expectedReturnRate());
-    execution.setVariable("collectionDeadline", today.plusDays(survey.collectionDays()).toString());
+    execution.setVariable("collectionDeadline", deadline.toString());
   }
 
   private static void proposeAgency(
-      DelegateExecution execution, PublicServantSurvey survey, FiscalYear year, LocalDate today) {
+      DelegateExecution execution, PublicServantSurvey survey, FiscalYear year, LocalDate deadline) {
     Optional<Agency> agency = survey.agencyIn(year);
     // A year outside the configured table leaves the field empty: the dispatch form requires it.
     execution.setVariable("recipientGroup", agency.map(Agency::name).orElse(null));
     execution.setVariable("plannedRecipients", agency.map(Agency::staff).orElse(null));
     execution.setVariable("expectedReturnRate", survey.expectedReturnRate());
-    execution.setVariable("collectionDeadline", today.plusDays(survey.collectionDays()).toString());
+    execution.setVariable("collectionDeadline", deadline.toString());
   }
 
   /**

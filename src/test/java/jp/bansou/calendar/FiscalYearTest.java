@@ -59,7 +59,21 @@ class FiscalYearTest {
     assertThat(FiscalYear.parse("R7")).isEqualTo(new FiscalYear(2025));
     assertThat(FiscalYear.parse(" r11 ")).isEqualTo(new FiscalYear(2029));
     assertThat(FiscalYear.parse("H30")).isEqualTo(new FiscalYear(2018));
-    assertThatThrownBy(() -> FiscalYear.parse("2025")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void r7AndTheWesternYear2025AreTheSameYear() {
+    assertThat(FiscalYear.parse(" 2025 ")).isEqualTo(FiscalYear.reiwa(7));
+    assertThat(FiscalYear.parse("2025").displayName()).isEqualTo("R7（2025年度）");
+  }
+
+  @Test
+  void anythingElseIsRefusedWithAJapaneseMessage() {
+    for (String bad : new String[] {"2025-26", "FY2025", "令和7年度", "", "R", "12345", "1900"}) {
+      assertThatThrownBy(() -> FiscalYear.parse(bad)).as(bad)
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("R7 または 2025");
+    }
+    assertThatThrownBy(() -> FiscalYear.parse(null)).hasMessageContaining("R7 または 2025");
   }
 
   @Test

@@ -168,10 +168,11 @@ class BusinessMeetingTest {
   void aLeadNotFollowedUpForFourteenDaysRemindsTheAdvisorAndEachFollowUpRestartsTheInterval() {
     ProcessInstance meeting = startAndApply();
     meetBuyersAndListLeads(meeting, "[{\"company\":\"東京百貨店\"}]");
+    // fourteen days after 11-09 is 11-23, 勤労感謝の日: the follow-up and its reminder are due the day after
     assertThat(leadTask(meeting, "東京百貨店").getDueDate())
-        .isEqualTo(java.util.Date.from(LocalDateTime.of(2027, 11, 23, 10, 0).atZone(EngineClock.JAPAN).toInstant()));
+        .isEqualTo(java.util.Date.from(LocalDateTime.of(2027, 11, 24, 10, 0).atZone(EngineClock.JAPAN).toInstant()));
 
-    clock.advance(Duration.ofDays(13));
+    clock.advance(Duration.ofDays(14));
     clock.executeDueJobs(meeting.getId());
     assertThat(meeting).isNotWaitingAt("RemindOfLead");
     clock.advance(Duration.ofDays(1));
@@ -195,7 +196,11 @@ class BusinessMeetingTest {
   @Test
   void theMeetingSheetStillOpenAtItsDeadlineRemindsTheAdvisor() {
     ProcessInstance meeting = startAndApply();
+    // two weeks before the expo's first day (11-06) is Saturday 10-23: the sheet is due on Monday 10-25
     clock.setTo(LocalDateTime.of(2027, 10, 23, 0, 0));
+    clock.executeDueJobs(meeting.getId());
+    assertThat(meeting).isNotWaitingAt("RemindOfMeetingSheet");
+    clock.setTo(LocalDateTime.of(2027, 10, 25, 0, 0));
     clock.executeDueJobs(meeting.getId());
     assertThat(meeting).isWaitingAt("PrepareMeetingSheet", "RemindOfMeetingSheet");
     taskService.complete(task("RemindOfMeetingSheet", meeting).getId(),

@@ -123,9 +123,10 @@ class TradeFairTest {
         .containsEntry("fairName", "北海道まるごとフェア in サンシャインシティ")
         .containsEntry("fairPlace", "東京都豊島区 池袋サンシャインシティ")
         .containsEntry("fairFirstDay", japan(2027, 10, 9)).containsEntry("fairLastDay", japan(2027, 10, 14))
-        .containsEntry("preparationDueDate", japan(2027, 9, 25)).containsEntry("resultsDueDate", japan(2027, 10, 21));
+        // two weeks before the first day is Saturday 2027-09-25: preparation is due on the Monday after
+        .containsEntry("preparationDueDate", japan(2027, 9, 27)).containsEntry("resultsDueDate", japan(2027, 10, 21));
     for (String advice : ADVICE) {
-      assertThat(task(advice, fair)).isAssignedTo("sato").hasDueDate(japan(2027, 9, 25));
+      assertThat(task(advice, fair)).isAssignedTo("sato").hasDueDate(japan(2027, 9, 27));
     }
   }
 

@@ -93,7 +93,7 @@ class StartupTest {
       List<Task> visits = visits(startup);
       assertThat(visits).as("visit tasks in month %d", month).hasSize(1);
       assertThat(visits.get(0).getAssignee()).isEqualTo("sato");
-      assertThat(visits.get(0).getDueDate()).isEqualTo(japan(FOUNDED.plusMonths(month).plusDays(14)));
+      assertThat(visits.get(0).getDueDate()).isEqualTo(japan(dueOnAnOpenDay(FOUNDED.plusMonths(month).plusDays(14))));
       taskService.complete(visits.get(0).getId(), visit("onTrack", 1500L * month));
     }
 
@@ -280,5 +280,18 @@ class StartupTest {
 
   private static Date japan(LocalDateTime time) {
     return Date.from(time.atZone(EngineClock.JAPAN).toInstant());
+  }
+
+  /**
+   * The visit window ends two weeks after the visit fell due; on a weekend it ends on the Monday after
+   * (the business calendar, docs/calendar.md): of this founder's twelve months, 2025-08-16, 2025-11-16 and
+   * 2026-05-16 fall on a weekend.
+   */
+  private static LocalDateTime dueOnAnOpenDay(LocalDateTime due) {
+    return switch (due.toLocalDate().toString()) {
+      case "2025-08-16", "2026-05-16" -> due.plusDays(2);
+      case "2025-11-16" -> due.plusDays(1);
+      default -> due;
+    };
   }
 }

@@ -111,6 +111,7 @@ class CaseSearch {
         + " b.advisor" + from + where + " order by p.START_TIME_ desc, p.PROC_INST_ID_ desc limit ? offset ?",
         paged.toArray());
     Map<String, String> unregisteredNames = businessNameVariables(rows);
+    Map<String, String> advisorNames = new HashMap<>();
     List<Row> cases = rows.stream().map(row -> {
       String id = (String) row.get("PROC_INST_ID_");
       String name = (String) row.get("name");
@@ -121,7 +122,8 @@ class CaseSearch {
           (String) row.get("name_kana"), (String) row.get("PROC_DEF_KEY_"),
           processName((String) row.get("PROC_DEF_ID_")), FiscalYear.containing(started).displayName(),
           JapaneseText.time(started), JapaneseText.time((Timestamp) row.get("END_TIME_")), state,
-          STATE_NAMES.getOrDefault(state, state), advisor, staffName(advisor),
+          STATE_NAMES.getOrDefault(state, state), advisor,
+          advisor == null ? null : advisorNames.computeIfAbsent(advisor, this::staffName),
           (String) row.get("SUPER_PROCESS_INSTANCE_ID_"));
     }).toList();
     return new Page(total == null ? 0 : total, criteria.page(), criteria.size(), cases);

@@ -67,6 +67,10 @@ class CaseTrails {
 
   CaseTrail trail(HistoricProcessInstance instance) {
     String id = instance.getId();
+    // a handful of staff did everything in a case: each name is looked up once per trail, not once per event
+    Map<String, String> staffNames = new HashMap<>();
+    Function<String, String> staffName = userId -> userId == null ? null
+        : staffNames.computeIfAbsent(userId, names::staffName);
     List<HistoricActivityInstance> activities = history.createHistoricActivityInstanceQuery().processInstanceId(id)
         .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list();
     List<UserOperationLogEntry> operations = history.createUserOperationLogQuery().processInstanceId(id)
@@ -97,8 +101,8 @@ class CaseTrails {
           }
           return new CaseTrail.Activity(a.getActivityId(), a.getActivityName() != null ? a.getActivityName() : a.getActivityId(),
               a.getActivityType(), JapaneseText.time(a.getStartTime()), JapaneseText.time(a.getEndTime()),
-              JapaneseText.duration(a.getStartTime(), a.getEndTime()), a.getAssignee(), names.staffName(a.getAssignee()),
-              completedBy, names.staffName(completedBy), a.getCalledProcessInstanceId(), a.getEndTime() == null,
+              JapaneseText.duration(a.getStartTime(), a.getEndTime()), a.getAssignee(), staffName.apply(a.getAssignee()),
+              completedBy, staffName.apply(completedBy), a.getCalledProcessInstanceId(), a.getEndTime() == null,
               a.getStartTime().getTime());
         }).toList();
     Map<String, Long> passed = activities.stream()
@@ -137,13 +141,13 @@ class CaseTrails {
       }
       changes.add(new CaseTrail.VariableChange(JapaneseText.time(update.getTime()), update.getVariableName(),
           labels.label(update.getVariableName()), first ? "" : labels.value(update.getVariableName(), old),
-          labels.value(update.getVariableName(), value), by, names.staffName(by), task, update.getTime().getTime()));
+          labels.value(update.getVariableName(), value), by, staffName.apply(by), task, update.getTime().getTime()));
     });
 
     List<CaseTrail.Comment> comments = tasks.getProcessInstanceComments(id).stream()
         .sorted(Comparator.comparing(org.camunda.bpm.engine.task.Comment::getTime))
         .map(comment -> new CaseTrail.Comment(JapaneseText.time(comment.getTime()), comment.getUserId(),
-            names.staffName(comment.getUserId()),
+            staffName.apply(comment.getUserId()),
             comment.getTaskId() != null && taskById.containsKey(comment.getTaskId())
                 ? taskById.get(comment.getTaskId()).getName() : null,
             comment.getFullMessage()))
@@ -155,7 +159,7 @@ class CaseTrails {
             JapaneseText.time(incident.getEndTime()), activityName(incident, activities),
             "failedJob".equals(incident.getIncidentType()) ? "処理の失敗" : incident.getIncidentType(),
             incident.getIncidentMessage(), incident.isOpen() ? "未解決" : incident.isResolved() ? "解決済み" : "削除",
-            resolution(incident, operations)))
+            resolution(incident, operations, staffName)))
         .toList();
 
     return new CaseTrail(summary(instance, activities), path, passed, current, changes, comments, incidents,
@@ -244,7 +248,8 @@ class CaseTrails {
   }
 
   /** Who set the failed job's retries again (Cockpit's 「再試行」), and when, from the user operation log. */
-  private String resolution(HistoricIncident incident, List<UserOperationLogEntry> operations) {
+  private static String resolution(HistoricIncident incident, List<UserOperationLogEntry> operations,
+      Function<String, String> staffName) {
     if (incident.isOpen()) {
       return "";
     }
@@ -259,7 +264,7 @@ class CaseTrails {
             || incident.getConfiguration().equals(op.getJobId()))
         .filter(op -> !op.getTimestamp().after(end))
         .reduce((a, b) -> b)
-        .map(op -> "再試行（" + names.staffName(op.getUserId()) + "、" + JapaneseText.time(op.getTimestamp()) + "）")
+        .map(op -> "再試行（" + staffName.apply(op.getUserId()) + "、" + JapaneseText.time(op.getTimestamp()) + "）")
         .orElse("原因が解消され再実行");
   }
 }

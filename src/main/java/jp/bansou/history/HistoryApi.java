@@ -15,7 +15,9 @@ import jp.bansou.business.BusinessRegistry;
 import jp.bansou.calendar.FiscalYear;
 import jp.bansou.security.CaseSharing;
 import jp.bansou.security.StaffMember;
+import jp.bansou.security.StaffGroup;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -51,15 +53,17 @@ class HistoryApi {
   private final CaseSharing sharing;
   private final RepositoryService repository;
   private final AuthorizationService authorizations;
+  private final IdentityService identities;
 
   HistoryApi(CaseSearch search, CaseTrails trails, BusinessRegistry registry, CaseSharing sharing,
-      RepositoryService repository, AuthorizationService authorizations) {
+      RepositoryService repository, AuthorizationService authorizations, IdentityService identities) {
     this.search = search;
     this.trails = trails;
     this.registry = registry;
     this.sharing = sharing;
     this.repository = repository;
     this.authorizations = authorizations;
+    this.identities = identities;
   }
 
   @GetMapping("/api/history/cases")
@@ -88,7 +92,10 @@ class HistoryApi {
     List<Map<String, String>> years = java.util.stream.IntStream.rangeClosed(0, 9)
         .mapToObj(back -> new FiscalYear(now.startYear() - back))
         .map(year -> Map.of("value", year.label(), "label", year.displayName())).toList();
-    return Map.of("tracks", tracks, "fiscalYears", years, "readOnly", readOnly(staff));
+    List<Map<String, String>> advisors = identities.createUserQuery().memberOfGroup(StaffGroup.ADVISORS.id())
+        .orderByUserId().asc().list().stream()
+        .map(user -> Map.of("value", user.getId(), "label", search.staffName(user.getId()))).toList();
+    return Map.of("tracks", tracks, "fiscalYears", years, "advisors", advisors, "readOnly", readOnly(staff));
   }
 
   @GetMapping("/api/history/cases/{id}")

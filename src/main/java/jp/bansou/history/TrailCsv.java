@@ -40,6 +40,9 @@ final class TrailCsv {
     int order = 0;
     lines.add(line(c, c.started(), order++, "", "案件の開始", c.processName(), "", c.startedBy(), "", "", "", ""));
     for (CaseTrail.Activity a : trail.activities()) {
+      if (a.name() == null || a.name().isBlank()) {
+        continue; // an unnamed gateway or event: a junction of the diagram, no step anybody took
+      }
       lines.add(line(c, a.started(), order++, a.ended(), "活動", a.name(), a.assigneeName(), a.completedByName(), "",
           "", a.duration(), ""));
     }

@@ -10,7 +10,8 @@ import java.util.List;
  */
 public record CountedCase(String businessKey, String processInstanceId, String countedAt, long times, String cockpitUrl) {
 
-  static final String COCKPIT_PROCESS_INSTANCE = "/camunda/app/cockpit/default/#/process-instance/";
+  // the history view (jp.bansou.history), which opens finished cases too; Cockpit's own view redirects them away
+  static final String COCKPIT_PROCESS_INSTANCE = "/camunda/app/cockpit/default/#/bansou-history/";
 
   static CountedCase of(String businessKey, String processInstanceId, String countedAt, long times) {
     return new CountedCase(businessKey, processInstanceId, countedAt, times, COCKPIT_PROCESS_INSTANCE + processInstanceId);

@@ -141,7 +141,7 @@ class HistoryApiTest {
         .containsEntry("time", "2025/05/12 10:00");
     assertThat((List<Map<String, Object>>) trail.get("variableChanges"))
         .filteredOn(change -> change.get("variable").equals("entryRoute")).singleElement()
-        .satisfies(change -> assertThat(change).containsEntry("newValue", "マル経資金"));
+        .satisfies(change -> assertThat(change).containsEntry("newValue", "マル経資金の相談"));
   }
 
   @Test
@@ -194,7 +194,7 @@ class HistoryApiTest {
     assertThat(lines.get(0)).startsWith("\"日時\",\"終了日時\",\"区分\",\"内容\",\"担当者\",\"実行者\",\"変更前\",\"変更後\"");
     assertThat(lines).anySatisfy(line -> assertThat(line)
         .contains("\"項目の変更\",\"売上高\",\"\",\"鈴木 美咲\",\"48,000\",\"52,000\""));
-    assertThat(lines).anySatisfy(line -> assertThat(line).contains("\"案件の終了\",\"経営分析を終えた\""));
+    assertThat(lines).anySatisfy(line -> assertThat(line).contains("\"案件の終了\",\"経営分析が完了した\""));
     assertThat(lines).anySatisfy(line -> assertThat(line).contains("\"'=加工技術\""));
     assertThat(lines).allSatisfy(line -> assertThat(line).doesNotContain(",\"=", ",\"+", ",\"-", ",\"@"));
 

@@ -127,6 +127,24 @@ async function auditorFindsItByName(page, base, caseId) {
   assert.match(page.url(), new RegExp(`#/bansou-history/${caseId}$`));
 }
 
+/** Cockpit's own view of a running case offers the auditor no button the engine would refuse, and leads here. */
+async function auditorSeesNoChangeButtons(page, base, runningId) {
+  await logIn(page, `${base}/camunda/app/cockpit/`, 'tanaka');
+  await loggedIn(page);
+  await page.goto(`${base}/camunda/app/cockpit/default/#/process-instance/${runningId}/runtime`);
+  await page.locator('.djs-element[data-element-id="EnterFinancialFigures"]').waitFor();
+  const history = page.locator('a.bansou-keep');
+  await history.waitFor();
+  await page.locator('body.bansou-read-only').waitFor();
+  const offered = await page.locator('.btn-toolbar:not(.bansou-keep), .action-button:not(.bansou-keep)')
+    .evaluateAll((buttons) => buttons.filter((b) => b.offsetParent !== null).length);
+  assert.equal(offered, 0, 'no cancel, suspend, modify, add-variable or retry button for the auditor');
+  await screenshot(page, 'cockpit-auditor-read-only');
+  await history.click();
+  await page.locator('svg.bansou-diagram g.current[data-element-id="EnterFinancialFigures"]').waitFor();
+  await screenshot(page, 'history-running-case');
+}
+
 async function inEnglish(browser, base, caseId) {
   const context = await browser.newContext({ locale: 'en-US', timezoneId: 'Asia/Tokyo', viewport: { width: 1400, height: 1000 } });
   const page = await context.newPage();
@@ -156,6 +174,11 @@ export async function run({ browser, base, output }) {
   console.log('[e2e] history: opened from the KPI report, path and change seen, CSV checked, printable page');
   await inBrowser(browser, 'history-search', (page) => auditorFindsItByName(page, base, caseId));
   console.log('[e2e] history: found by business name');
+  const running = await rest(base, 'sato')('POST', '/process-definition/key/management-analysis/submit-form',
+    Object.assign(typed({ businessId, entryRoute: 'subsidy' }), { businessKey: businessId }));
+  assert.equal(running.status, 200, JSON.stringify(running.body));
+  await inBrowser(browser, 'history-read-only', (page) => auditorSeesNoChangeButtons(page, base, running.body.id));
+  console.log('[e2e] history: Cockpit offers the auditor no change button; the running case shows where it is');
   await inEnglish(browser, base, caseId);
   console.log('[e2e] history: English browser');
 }

@@ -95,7 +95,9 @@ class HistoryApi {
     List<Map<String, String>> advisors = identities.createUserQuery().memberOfGroup(StaffGroup.ADVISORS.id())
         .orderByUserId().asc().list().stream()
         .map(user -> Map.of("value", user.getId(), "label", search.staffName(user.getId()))).toList();
-    return Map.of("tracks", tracks, "fiscalYears", years, "advisors", advisors, "readOnly", readOnly(staff));
+    return Map.of("tracks", tracks, "fiscalYears", years, "advisors", advisors, "readOnly", readOnly(staff),
+        "mayAssignTasks", authorizations.isUserAuthorized(staff.userId(), staff.groupIds(), Permissions.TASK_ASSIGN,
+            Resources.TASK));
   }
 
   @GetMapping("/api/history/cases/{id}")

@@ -334,6 +334,7 @@ async function markReadOnly() {
   try {
     const choices = await getJson(API + '/choices');
     document.body.classList.toggle('bansou-read-only', !!choices.readOnly);
+    document.body.classList.toggle('bansou-no-task-assign', !choices.mayAssignTasks);
   } catch (ignored) {
     // not logged in yet: the next navigation asks again
   }
@@ -371,7 +372,7 @@ export default [
     id: 'bansou-case-history-from-instance',
     pluginPoint: 'cockpit.processInstance.runtime.action',
     priority: 20,
-    render: (node, { processInstanceId }) => node.appendChild(el('a', { className: 'btn btn-default action-button bansou-keep',
+    render: (node, { processInstanceId }) => node.appendChild(el('a', { className: 'btn btn-default btn-toolbar bansou-keep',
       href: '#/bansou-history/' + encodeURIComponent(processInstanceId), title: T.title, text: T.title }))
   }
 ];

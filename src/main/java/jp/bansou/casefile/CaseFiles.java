@@ -97,7 +97,7 @@ public class CaseFiles {
             .map(task -> new CaseFile.OpenTask(task.getId(), task.getName(), subject(task), task.getAssignee(),
                 task.getDueDate(), overdue(task, now), dueMoved(task)))
             .toList(),
-        "/camunda/app/cockpit/" + engineName + "/#/process-instance/" + instance.getId()))
+        "/camunda/app/cockpit/" + engineName + "/#/bansou-history/" + instance.getId()))
         .toList();
 
     List<CaseFile.DueVisit> dueVisits = openTasks.values().stream().flatMap(List::stream)

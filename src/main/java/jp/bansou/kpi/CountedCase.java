@@ -10,10 +10,13 @@ import java.util.List;
  */
 public record CountedCase(String businessKey, String processInstanceId, String countedAt, long times, String cockpitUrl) {
 
-  /** Cockpit's address names the engine: the application's engine, whatever its configured name. */
+  /**
+   * The history view (jp.bansou.history) in Cockpit, which opens finished cases too (Cockpit's own view redirects
+   * them away); Cockpit's address names the application's engine, whatever its configured name.
+   */
   static CountedCase of(String engineName, String businessKey, String processInstanceId, String countedAt, long times) {
     return new CountedCase(businessKey, processInstanceId, countedAt, times,
-        "/camunda/app/cockpit/" + engineName + "/#/process-instance/" + processInstanceId);
+        "/camunda/app/cockpit/" + engineName + "/#/bansou-history/" + processInstanceId);
   }
 
   /** A page of the cases behind a row. */

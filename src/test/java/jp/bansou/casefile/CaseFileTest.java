@@ -86,7 +86,7 @@ class CaseFileTest {
     assertThat(cases).extracting(c -> c.get("process")).containsExactlyInAnyOrderElementsOf(tracksWithABusinessKey);
     assertThat(cases).allSatisfy(c -> {
       assertThat(c.get("fiscalYear")).isEqualTo("R7（2025年度）");
-      assertThat((String) c.get("cockpitUrl")).isEqualTo("/camunda/app/cockpit/default/#/process-instance/" + c.get("id"));
+      assertThat((String) c.get("cockpitUrl")).isEqualTo("/camunda/app/cockpit/default/#/bansou-history/" + c.get("id"));
     });
     assertThat(cases).filteredOn(c -> c.get("process").equals("specialist-referral")).singleElement()
         .satisfies(c -> assertThat(c).containsEntry("stateName", "完了").containsEntry("calledByName", "経営分析")

@@ -110,7 +110,7 @@ class KpiReportTest {
     assertThat(behindPlans.cases()).extracting(CountedCase::businessKey)
         .containsExactly(kazunoko, sushi, kazunoko);
     assertThat(behindPlans.cases().get(0).cockpitUrl())
-        .isEqualTo("/camunda/app/cockpit/default/#/process-instance/" + behindPlans.cases().get(0).processInstanceId());
+        .isEqualTo("/camunda/app/cockpit/default/#/bansou-history/" + behindPlans.cases().get(0).processInstanceId());
     assertThat(behindPlans.cases().get(0).countedAt()).isEqualTo(y + "-06-01 10:00");
 
     CountedCase.Page behindVisits = reports.cases(year, "follow-up-visits", 0, 2);

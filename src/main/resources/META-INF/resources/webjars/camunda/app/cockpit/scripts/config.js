@@ -8,5 +8,5 @@ export default {
     availableLocales: ['ja', 'en'],
     fallbackLocale: 'en'
   },
-  customScripts: ['scripts/kpi-report']
+  customScripts: ['scripts/kpi-report', 'scripts/case-history']
 };

@@ -1,0 +1,68 @@
+package jp.bansou.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Japanese names of the cases' variables and of their choices, as staff saw them: taken from the Camunda
+ * Forms they were entered in ({@code forms/*.form}: a field's {@code key} and {@code label}, a choice's
+ * {@code value} and {@code label}), so the history speaks the forms' words without a second dictionary. A
+ * variable no form shows (set by a delegate) keeps its name.
+ */
+@Component
+class FieldLabels {
+
+  private final Map<String, String> labels = new HashMap<>();
+  private final Map<String, String> choices = new HashMap<>();
+
+  FieldLabels() throws IOException {
+    Resource[] forms = new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form");
+    // the same key in two forms (sales, advisor…) takes the label of the first form by name, so a label never
+    // depends on the order the class path lists the files in
+    Arrays.sort(forms, Comparator.comparing(Resource::getFilename));
+    ObjectMapper json = new ObjectMapper();
+    for (Resource form : forms) {
+      try (InputStream in = form.getInputStream()) {
+        collect(json.readTree(in));
+      }
+    }
+  }
+
+  private void collect(JsonNode node) {
+    for (JsonNode component : node.path("components")) {
+      String key = component.path("key").asText(null);
+      String label = component.path("label").asText(null);
+      if (key != null && label != null && !label.isBlank()) {
+        labels.putIfAbsent(key, label);
+        for (JsonNode choice : component.path("values")) {
+          choices.putIfAbsent(key + "=" + choice.path("value").asText(), choice.path("label").asText());
+        }
+      }
+      collect(component);
+    }
+  }
+
+  String label(String variable) {
+    return labels.getOrDefault(variable, variable);
+  }
+
+  /** The value as the form offered it (「マル経資金」 for {@code marukeiLoan}), else in Japanese notation. */
+  String value(String variable, Object value) {
+    if (value instanceof String text) {
+      String choice = choices.get(variable + "=" + text);
+      if (choice != null) {
+        return choice;
+      }
+    }
+    return JapaneseText.value(value);
+  }
+}

@@ -193,7 +193,7 @@ class KpiReportTest {
     assertThat(report.westernYear()).isEqualTo(2025);
     assertThat(report.from()).isEqualTo("2025-04-01");
     assertThat(report.to()).isEqualTo("2026-03-31");
-    assertThat(report.rows()).hasSize(27);
+    assertThat(report.rows()).hasSize(30);
     KpiReport.Row analyses = row(report, "management-analyses");
     assertThat(analyses.target()).isEqualByComparingTo("60");
     assertThat(analyses.baseline()).isEqualByComparingTo("45");

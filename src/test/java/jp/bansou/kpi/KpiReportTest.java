@@ -263,8 +263,8 @@ class KpiReportTest {
     String[] lines = text.split("\r\n", -1);
     assertThat(lines[0]).startsWith("\"年度\",\"項番\",\"区分\",\"支援内容\",\"単位\",\"現状\",\"目標(A)\"");
     assertThat(lines[7]).contains("\"経営分析件数\"", "\"件\"", "\"45\"", "\"60\"");
-    assertThat(lines).hasSize(1 + 27 + 1);
-    assertThat(lines[28]).isEmpty();
+    assertThat(lines).hasSize(1 + 30 + 1);
+    assertThat(lines[31]).isEmpty();
     assertThat(text.replace("\r\n", "")).doesNotContain("\n");
   }
 

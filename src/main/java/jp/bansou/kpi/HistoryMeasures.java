@@ -13,8 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import jp.bansou.calendar.FiscalYear;
-import org.camunda.bpm.engine.ProcessEngine;
 import jp.bansou.calendar.PlanClock;
+import jp.bansou.staff.StaffDirectory;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -32,13 +33,44 @@ class HistoryMeasures {
 
   private final JdbcTemplate jdbc;
   private final String engineName;
+  private final StaffDirectory staff;
 
-  HistoryMeasures(JdbcTemplate jdbc, ProcessEngine engine) {
+  HistoryMeasures(JdbcTemplate jdbc, ProcessEngine engine, StaffDirectory staff) {
     this.jdbc = jdbc;
     this.engineName = engine.getName();
+    this.staff = staff;
   }
 
   Actual actual(TargetRow row, FiscalYear year) {
+    Actual counted = counted(row, year);
+    return row.rateOf() == null ? counted : percentOf(counted, row.rateOf(), year);
+  }
+
+  /**
+   * The actual as a percentage (one decimal) of all staff (advisors and assistants as Admin lists them now)
+   * or of the cases of another measure in the same half; none where there is nothing to divide by.
+   */
+  private Actual percentOf(Actual counted, TargetRow.RateOf rateOf, FiscalYear year) {
+    long[] denominator;
+    if (rateOf.staff()) {
+      long all = staff.caseWorkers().size();
+      denominator = new long[] {all, all, all};
+    } else {
+      Counted cases = counted(rateOf.cases(), year, false);
+      denominator = jdbc.queryForObject("SELECT COUNT(*), SUM(CASE WHEN e.N1 > 0 THEN 1 ELSE 0 END), "
+          + "SUM(CASE WHEN e.N > e.N1 THEN 1 ELSE 0 END) FROM (" + cases.sql() + ") e",
+          (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, cases.parameters().toArray());
+    }
+    BigDecimal[] counts = {counted.year(), counted.aprilToSeptember(), counted.octoberToMarch()};
+    BigDecimal[] percents = new BigDecimal[3];
+    for (int i = 0; i < 3; i++) {
+      percents[i] = denominator[i] == 0 || counts[i] == null ? null
+          : plain(counts[i].multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(denominator[i]), 1, RoundingMode.HALF_UP));
+    }
+    return new Actual(percents[0], percents[1], percents[2]);
+  }
+
+  private Actual counted(TargetRow row, FiscalYear year) {
     Counted counted = counted(row.measure(), year, row.counts() == Counting.BUSINESSES || row.perBusiness());
     if (row.counts() == Counting.SUM) {
       return sum(row, counted);

@@ -105,7 +105,9 @@ public class KpiReports {
         LOG.info("KPI row {} ({}): model {} is not deployed: reported as 未計測", row.id(), row.label(), measure.process());
       } else {
         BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
-        for (String activity : new String[] {measure.activity(), measure.passed()}) {
+        Measure of = row.rateOf() == null ? null : row.rateOf().cases();
+        for (String activity : new String[] {measure.activity(), measure.passed(),
+            of == null ? null : of.activity(), of == null ? null : of.passed()}) {
           if (activity != null && model.getModelElementById(activity) == null) {
             throw new PlanTargets.InvalidTargetsException("targets row '" + row.id() + "': model " + measure.process()
                 + " has no activity " + activity);

@@ -98,9 +98,17 @@ public record PlanTargets(String chamber, FiscalYear baselineYear, List<TargetRo
     }
     BigDecimal baseline = row.get("baseline") == null ? null : amount(row.get("baseline"), source, where + ": baseline");
     Measure measure = row.get("measure") == null ? null : measure(row.get("measure"), counts, source, where);
+    TargetRow.RateOf rateOf = null;
+    if (row.get("of") != null) {
+      if (per != null || counts == Counting.SUM) {
+        throw new InvalidTargetsException(source + ": " + where + ": of (a percentage) goes with neither per nor a sum");
+      }
+      rateOf = "staff".equals(row.get("of")) ? new TargetRow.RateOf(true, null)
+          : new TargetRow.RateOf(false, measure(row.get("of"), Counting.CASES, source, where + ": of"));
+    }
     return new TargetRow(id, text(row.get("section"), source, where + ": section"),
         text(row.get("label"), source, where + ": label"), text(row.get("unit"), source, where + ": unit"),
-        counts, per != null, baseline, targets, measure);
+        counts, per != null, baseline, targets, measure, rateOf);
   }
 
   private static Measure measure(Object value, Counting counts, String source, String where) {

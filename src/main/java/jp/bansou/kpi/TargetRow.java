@@ -11,6 +11,7 @@ import jp.bansou.calendar.FiscalYear;
  * @param perBusiness the actual is divided by the distinct businesses (sales per business, deals per business)
  * @param baseline the plan's "now" (現状), or null where the plan shows —
  * @param measure where the actual comes from, or null while no model records it (reported as 未計測)
+ * @param rateOf null, or what the actual is a percentage of: all staff, or the cases of another measure
  */
 public record TargetRow(
     String id,
@@ -21,7 +22,11 @@ public record TargetRow(
     boolean perBusiness,
     BigDecimal baseline,
     Map<FiscalYear, BigDecimal> targets,
-    Measure measure) {
+    Measure measure,
+    RateOf rateOf) {
+
+  /** The denominator of a row reported as a percentage (plan §10: trained staff ÷ all staff). */
+  public record RateOf(boolean staff, Measure cases) {}
 
   public TargetRow {
     targets = Map.copyOf(targets);

@@ -193,7 +193,7 @@ class KpiReportTest {
     assertThat(report.westernYear()).isEqualTo(2025);
     assertThat(report.from()).isEqualTo("2025-04-01");
     assertThat(report.to()).isEqualTo("2026-03-31");
-    assertThat(report.rows()).hasSize(27);
+    assertThat(report.rows()).hasSize(30);
     KpiReport.Row analyses = row(report, "management-analyses");
     assertThat(analyses.target()).isEqualByComparingTo("60");
     assertThat(analyses.baseline()).isEqualByComparingTo("45");
@@ -263,8 +263,8 @@ class KpiReportTest {
     String[] lines = text.split("\r\n", -1);
     assertThat(lines[0]).startsWith("\"年度\",\"項番\",\"区分\",\"支援内容\",\"単位\",\"現状\",\"目標(A)\"");
     assertThat(lines[7]).contains("\"経営分析件数\"", "\"件\"", "\"45\"", "\"60\"");
-    assertThat(lines).hasSize(1 + 27 + 1);
-    assertThat(lines[28]).isEmpty();
+    assertThat(lines).hasSize(1 + 30 + 1);
+    assertThat(lines[31]).isEmpty();
     assertThat(text.replace("\r\n", "")).doesNotContain("\n");
   }
 

@@ -17,7 +17,7 @@ class PlanTargetsTest {
 
     assertThat(targets.chamber()).isEqualTo("留萌商工会議所");
     assertThat(targets.baselineYear()).isEqualTo(FiscalYear.reiwa(5));
-    assertThat(targets.rows()).hasSize(27);
+    assertThat(targets.rows()).as("27 rows of §3–§8 and 3 of §10").hasSize(30);
     for (TargetRow row : targets.rows()) {
       for (int reiwa = 7; reiwa <= 11; reiwa++) {
         assertThat(row.targetIn(FiscalYear.reiwa(reiwa))).as("%s in R%d", row.id(), reiwa).isPresent();

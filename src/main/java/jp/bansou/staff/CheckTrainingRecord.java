@@ -1,0 +1,83 @@
+package jp.bansou.staff;
+
+import static jp.bansou.input.RecordInput.date;
+import static jp.bansou.input.RecordInput.isBlank;
+import static jp.bansou.input.RecordInput.today;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks an external training as it is recorded and prepares its transfer training: the attendee (the
+ * recording staff member; only a manager records for someone else) becomes the case's business key, so the
+ * KPI report counts trained staff as distinct keys, and the transfer training's due date is set.
+ */
+@Component
+public class CheckTrainingRecord implements ExecutionListener {
+
+  static final Set<String> ORGANISERS = Set.of("jcci", "hokkaido", "smrj-university", "bank", "smrj", "other");
+  static final Set<String> CATEGORIES = Set.of("skills", "dx", "accompanying", "reskilling", "other");
+
+  private final StaffDirectory staff;
+  private final StaffTrainings trainings;
+
+  CheckTrainingRecord(StaffDirectory staff, StaffTrainings trainings) {
+    this.staff = staff;
+    this.trainings = trainings;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    List<String> problems = new ArrayList<>();
+    // who is signed in, not a variable a REST caller could set: only a manager records for someone else
+    Authentication signedIn = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    String recordedBy = signedIn == null ? null : signedIn.getUserId();
+    execution.setVariable("recordedBy", recordedBy);
+    String attendee = text(execution.getVariable("attendee"));
+    if (attendee == null) {
+      attendee = recordedBy;
+    }
+    if (attendee == null || !staff.isStaff(attendee)) {
+      problems.add("参加した職員を経営指導員・補助員のユーザーIDで入力してください");
+    } else if (recordedBy != null && !attendee.equals(recordedBy) && !staff.isManager(recordedBy)) {
+      problems.add("ほかの職員の研修は記録できません。自分の研修を記録するか、管理者に依頼してください");
+    }
+    LocalDate trainingDate = date(execution.getVariable("trainingDate"));
+    if (trainingDate == null) {
+      problems.add("研修の日付を入力してください（例 2026-11-20）");
+    } else if (trainingDate.isAfter(today())) {
+      problems.add("研修の日付に未来の日付は入力できません。参加した後に記録してください");
+    }
+    if (!ORGANISERS.contains(execution.getVariable("organiser"))) {
+      problems.add("主催を一覧から選んでください");
+    } else if ("other".equals(execution.getVariable("organiser")) && isBlank(execution.getVariable("organiserName"))) {
+      problems.add("主催が「その他」のときは主催者名を入力してください");
+    }
+    if (isBlank(execution.getVariable("trainingTitle"))) {
+      problems.add("研修名を入力してください");
+    }
+    if (!CATEGORIES.contains(execution.getVariable("trainingCategory"))) {
+      problems.add("研修の分類を選んでください");
+    }
+    if (!problems.isEmpty()) {
+      throw new BadUserRequestException(String.join("。", problems) + "。");
+    }
+    execution.setVariable("attendee", attendee);
+    execution.setVariable("attendeeName", staff.nameOf(attendee));
+    if (execution.getProcessBusinessKey() == null) {
+      execution.setProcessBusinessKey(attendee);
+    }
+    execution.setVariable("transferDueDate", trainings.transferDueDate(trainingDate));
+  }
+
+  private static String text(Object value) {
+    return isBlank(value) ? null : value.toString().strip();
+  }
+}

@@ -1,0 +1,41 @@
+package jp.bansou.staff;
+
+import java.util.Date;
+import java.util.Optional;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the waiting staff-meeting timer in step with the configured days, as
+ * {@code jp.bansou.calendar.CalendarTimers} does for the plan's yearly calendar: the engine evaluates a
+ * timer start event's cycle only when it creates the job, so changed days would otherwise wait for the old
+ * date. A job already due is left to fire.
+ */
+@Component
+public class StaffMeetingTimer {
+
+  static final String PROCESS = "staff-meeting";
+  static final String START_EVENT = "StaffMeetingDue";
+
+  private final ManagementService management;
+
+  StaffMeetingTimer(ManagementService management) {
+    this.management = management;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  public void reschedule() {
+    Date now = ClockUtil.getCurrentTime();
+    timer().filter(job -> job.getDuedate().after(now))
+        .ifPresent(job -> management.recalculateJobDuedate(job.getId(), false));
+  }
+
+  public Optional<Job> timer() {
+    return Optional.ofNullable(management.createJobQuery().processDefinitionKey(PROCESS)
+        .activityId(START_EVENT).timers().singleResult());
+  }
+}

@@ -1,0 +1,33 @@
+package jp.bansou.staff;
+
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * The staff meetings' timer for the model: {@code <timeCycle>${staffMeetings.cycle()}</timeCycle>}, a cron
+ * expression that Camunda evaluates in the JVM's zone, Japan time (see PlanTimeZone).
+ */
+@Component
+public class StaffMeetings {
+
+  private final StaffProperties properties;
+
+  StaffMeetings(StaffProperties properties) {
+    this.properties = properties;
+  }
+
+  /** E.g. {@code 0 0 9 5,20 * ?}: 9:00 on the 5th and the 20th of every month. */
+  public String cycle() {
+    String days = properties.meetings().days().stream().sorted().distinct().map(String::valueOf)
+        .collect(Collectors.joining(","));
+    return "0 0 " + properties.meetings().hour() + " " + days + " * ?";
+  }
+
+  public Date recordDueDate() {
+    return Date.from(ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault())
+        .plus(properties.meetings().recordWithin()).toInstant());
+  }
+}

@@ -27,6 +27,21 @@
 
   const $ = (selector) => document.querySelector(selector);
 
+  // Links lead only into the web apps the reader may use (advisors have no Cockpit, auditors no Tasklist): the
+  // web apps' own login answers which ones.
+  let apps = new Set();
+  async function loadAuthorizedApps() {
+    try {
+      const response = await fetch('/camunda/api/admin/auth/user/default',
+        { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+      apps = new Set(response.ok ? (await response.json()).authorizedApps || [] : []);
+    } catch {
+      apps = new Set();
+    }
+    document.querySelectorAll('.app-tasklist').forEach((element) => { element.hidden = !apps.has('tasklist'); });
+    document.querySelectorAll('.app-cockpit').forEach((element) => { element.hidden = !apps.has('cockpit'); });
+  }
+
   function text(value) {
     return value === null || value === undefined || value === '' ? '—' : String(value);
   }
@@ -34,6 +49,13 @@
   // Why a due date is not the planned day (a holiday, the year-end closure): 「（祝日のため翌営業日）」
   function moved(reason) {
     return reason ? '（' + reason + '）' : '';
+  }
+
+  // Amounts as staff write them: 62,000 (thousand yen), never 62000.
+  function amount(value) {
+    if (value === null || value === undefined || value === '') return null;
+    const number = Number(value);
+    return isNaN(number) ? String(value) : number.toLocaleString('ja-JP');
   }
 
   function date(value) {
@@ -153,10 +175,12 @@
         tasks.appendChild(line);
       });
       cell(row, c.currentTasks.length ? tasks : null);
-      const link = document.createElement('a');
-      link.href = c.cockpitUrl;
-      link.textContent = '開く';
-      cell(row, link);
+      if (apps.has('cockpit')) {
+        const link = document.createElement('a');
+        link.href = c.cockpitUrl;
+        link.textContent = '開く';
+        cell(row, link);
+      }
     });
   }
 
@@ -181,11 +205,11 @@
       const d = p.details;
       cell(row, p.fiscalYear, 'nowrap');
       cell(row, p.stateName);
-      cell(row, d.previousYearSales);
-      cell(row, d.salesTargetYear1);
+      cell(row, amount(d.previousYearSales), 'number');
+      cell(row, amount(d.salesTargetYear1), 'number');
       cell(row, d.planActions);
       cell(row, d.financingResult ? (FINANCING[d.financingResult] || d.financingResult)
-        + (d.financingAmount ? '（' + d.financingAmount + '千円）' : '') : null);
+        + (d.financingAmount ? '（' + amount(d.financingAmount) + '千円）' : '') : null);
       cell(row, date(d.planCompletedDate), 'nowrap');
     });
   }
@@ -223,11 +247,62 @@
       renderBenchmarks(file.benchmarks);
       renderPlans(file.plans);
       renderReferrals(file.referrals);
+      await showDetails(id);
       $('#casefile').hidden = false;
     } catch (error) {
       $('#casefile').hidden = true;
       showMessage(error.message);
     }
+  }
+
+  // What makes the case file the place to start from (/api/businesses/{id}/case-file/details): the
+  // advisor by name, the tracks to start for this business, the next planned visits, the analyses' findings.
+  const FINDING_GROUPS = [
+    [['financialAnalysisNotes', null]],
+    [['strengths', '強み'], ['weaknesses', '弱み'], ['opportunities', '機会'], ['threats', '脅威']],
+    [['viewOwner', '経営者'], ['viewBusiness', '事業'], ['viewEnvironment', '環境・関係者'],
+      ['viewInternalManagement', '内部管理体制']],
+    [['feedbackDate', 'フィードバック日'], ['feedbackNotes', null]]
+  ];
+
+  function findingsCell(values, group) {
+    const box = document.createElement('div');
+    group.forEach(([name, label]) => {
+      if (values[name] === undefined || values[name] === null || values[name] === '') return;
+      const line = document.createElement('div');
+      line.className = 'finding';
+      line.textContent = (label ? label + '：' : '') + (name === 'feedbackDate' ? date(values[name]) : values[name]);
+      box.appendChild(line);
+    });
+    return box.childElementCount ? box : null;
+  }
+
+  async function showDetails(id) {
+    const details = await get('/api/businesses/' + encodeURIComponent(id) + '/case-file/details');
+    const advisor = [...document.querySelectorAll('#business dt')].find((dt) => dt.textContent === '担当経営指導員');
+    if (advisor && details.advisorName) advisor.nextElementSibling.textContent = details.advisorName;
+    const startable = $('#startable');
+    startable.replaceChildren();
+    details.startableTracks.forEach((track) => {
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.href = track.tasklistUrl;
+      a.target = 'tasklist';
+      a.className = 'start-track';
+      a.textContent = track.name;
+      li.appendChild(a);
+      startable.appendChild(li);
+    });
+    $('#start-tracks').hidden = details.startableTracks.length === 0 || !apps.has('tasklist');
+    fill('planned-visits', details.plannedVisits, (row, v) => {
+      cell(row, v.track);
+      cell(row, '第' + v.visitNumber + '回' + (v.visitCount ? '（全' + v.visitCount + '回）' : ''));
+      cell(row, date(v.planned), 'nowrap');
+    });
+    fill('findings', details.findings, (row, f) => {
+      cell(row, f.fiscalYear, 'nowrap');
+      FINDING_GROUPS.forEach((group) => cell(row, findingsCell(f.values, group)));
+    });
   }
 
   $('#search').addEventListener('submit', (event) => {
@@ -236,5 +311,5 @@
   });
 
   const id = new URLSearchParams(window.location.search).get('id');
-  if (id) show(id); else search('');
+  loadAuthorizedApps().then(() => (id ? show(id) : search('')));
 })();

@@ -54,6 +54,7 @@
       cell(tr, figure(row.octoberToMarch), 'number');
       cell(tr, row.actual === null ? '未計測' : figure(row.actual), 'number');
       cell(tr, row.achievementPercent === null ? '' : row.achievementPercent + '%', 'number');
+      renderPace(tr, row);
       cell(tr, row.verdict, 'verdict');
       const link = cell(tr, '');
       if (row.casesUrl) {
@@ -64,6 +65,30 @@
         link.appendChild(button);
       }
       body.appendChild(tr);
+    }
+  }
+
+  // During the year (年度途中) the mark compares the actual with what the target means by today.
+  function renderPace(tr, row) {
+    const pace = row.pace;
+    cell(tr, pace && pace.targetByToday !== null ? figure(pace.targetByToday) : '', 'number pace');
+    const mark = cell(tr, pace ? pace.mark + ' ' + pace.label : '', 'verdict pace');
+    if (pace) {
+      mark.title = '今日までの目標 ' + figure(pace.targetByToday) + ' に対して実績 ' + figure(row.actual);
+    }
+  }
+
+  function renderProgress(report) {
+    const running = document.getElementById('running');
+    const progress = report.progress;
+    document.body.classList.toggle('year-running', !!(progress && progress.running));
+    if (progress && progress.running) {
+      running.textContent = '年度途中: ' + progress.asOf.replaceAll('-', '/') + ' 時点で年度の '
+        + progress.elapsedPercent + '% が経過。ペースは「今日までの目標（目標×経過割合）」と実績の比較です'
+        + '（○ 順調、△ やや遅れ、× 遅れ）。○△×の判定は年度が終わってから表示します。';
+      running.hidden = false;
+    } else {
+      running.hidden = true;
     }
   }
 
@@ -101,11 +126,13 @@
         return;
       }
       const share = row.target ? (Number(row.actual) / Number(row.target)) * 100 : 0;
-      const color = row.verdict === '○' ? '#2e7d32' : row.verdict === '△' ? '#f9a825' : '#c62828';
+      const mark = row.pace ? row.pace.mark : row.verdict;
+      const color = mark === '○' ? '#2e7d32' : mark === '△' ? '#f9a825' : '#c62828';
       chart.appendChild(svg('rect', { x: x(0), y: y + 3, width: Math.max(x(share) - x(0), 1), height: rowHeight - 8,
         fill: row.target === null ? '#90a4ae' : color }));
       chart.appendChild(svg('text', { x: x(Math.min(share, maxShare)) + 6, y: y + 14 },
-        figure(row.actual) + ' / ' + (row.target === null ? '－' : figure(row.target)) + ' ' + row.unit + ' ' + row.verdict));
+        figure(row.actual) + ' / ' + (row.target === null ? '－' : figure(row.target)) + ' ' + row.unit + ' '
+        + (row.pace ? 'ペース' + row.pace.mark : row.verdict)));
     });
     const container = document.getElementById('chart');
     container.replaceChildren(chart);
@@ -121,6 +148,7 @@
       body.replaceChildren();
       for (const counted of result.cases) {
         const tr = document.createElement('tr');
+        cell(tr, counted.businessName || '');
         cell(tr, counted.businessKey || '');
         const link = document.createElement('a');
         link.href = counted.cockpitUrl;
@@ -152,6 +180,7 @@
       document.getElementById('summary').hidden = false;
       document.getElementById('csv').href = '/api/kpi/' + encodeURIComponent(year) + '.csv';
       document.getElementById('cases').hidden = true;
+      renderProgress(report);
       renderSheet(report);
       renderChart(report);
       history.replaceState(null, '', '#' + year);

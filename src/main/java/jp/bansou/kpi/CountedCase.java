@@ -7,8 +7,10 @@ import java.util.List;
  *
  * @param countedAt when it first counted in the year (the activity's completion, or the case's date)
  * @param times how often it counted in the year (visits of one follow-up, for example)
+ * @param businessName the business's name from the registry, null when the key is not a business
  */
-public record CountedCase(String businessKey, String processInstanceId, String countedAt, long times, String cockpitUrl) {
+public record CountedCase(String businessKey, String processInstanceId, String countedAt, long times, String cockpitUrl,
+    String businessName) {
 
   /**
    * The history view (jp.bansou.history) in Cockpit, which opens finished cases too (Cockpit's own view redirects
@@ -16,7 +18,11 @@ public record CountedCase(String businessKey, String processInstanceId, String c
    */
   static CountedCase of(String engineName, String businessKey, String processInstanceId, String countedAt, long times) {
     return new CountedCase(businessKey, processInstanceId, countedAt, times,
-        "/camunda/app/cockpit/" + engineName + "/#/bansou-history/" + processInstanceId);
+        "/camunda/app/cockpit/" + engineName + "/#/bansou-history/" + processInstanceId, null);
+  }
+
+  CountedCase withBusinessName(String name) {
+    return new CountedCase(businessKey, processInstanceId, countedAt, times, cockpitUrl, name);
   }
 
   /** A page of the cases behind a row. */

@@ -1,10 +1,14 @@
 package jp.bansou.kpi;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
+import jp.bansou.business.BusinessRegistry;
 import jp.bansou.calendar.FiscalYear;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -23,15 +27,21 @@ public class KpiReports {
 
   private static final Logger LOG = LoggerFactory.getLogger(KpiReports.class);
   static final int MAX_PAGE_SIZE = 200;
+  /** A year not over is not judged: its rows say so instead of showing ○△×. */
+  static final String RUNNING_MARK = "年度途中";
+  static final String RUNNING_LABEL = "年度途中（判定は年度末）";
 
   private final PlanTargets targets;
   private final HistoryMeasures measures;
   private final RepositoryService repository;
   private final BigDecimal partlyMetFrom;
+  private BusinessRegistry registry;
 
   @Autowired
-  KpiReports(KpiProperties properties, ResourceLoader resources, HistoryMeasures measures, RepositoryService repository) {
+  KpiReports(KpiProperties properties, ResourceLoader resources, HistoryMeasures measures, RepositoryService repository,
+      BusinessRegistry registry) {
     this(PlanTargets.load(resources.getResource(properties.targets())), properties.partlyMetFrom(), measures, repository);
+    this.registry = registry;
   }
 
   KpiReports(PlanTargets targets, BigDecimal partlyMetFrom, HistoryMeasures measures, RepositoryService repository) {
@@ -47,6 +57,13 @@ public class KpiReports {
   }
 
   public KpiReport report(FiscalYear year) {
+    return report(year, LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), FiscalYear.JAPAN));
+  }
+
+  /** The report as it stands on {@code today}: pace marks while the year runs, the verdict once it has ended. */
+  KpiReport report(FiscalYear year, LocalDate today) {
+    boolean running = YearPace.running(year, today);
+    BigDecimal elapsed = YearPace.elapsedShare(year, today);
     List<KpiReport.Row> rows = new ArrayList<>();
     for (TargetRow row : targets.rows()) {
       BigDecimal target = row.targetIn(year).orElse(null);
@@ -54,15 +71,24 @@ public class KpiReports {
       Actual actual = unmeasured == null ? measures.actual(row, year) : null;
       BigDecimal value = actual == null ? null : actual.year();
       Verdict verdict = Verdict.of(target, value, partlyMetFrom);
+      KpiReport.Pace pace = null;
+      if (running) {
+        BigDecimal due = YearPace.targetByToday(target, elapsed);
+        Verdict mark = YearPace.pace(due, value, partlyMetFrom);
+        pace = new KpiReport.Pace(due, mark.mark(), YearPace.paceLabel(mark));
+      }
       rows.add(new KpiReport.Row(row.id(), row.section(), row.label(), row.unit(), row.counts().yamlName(),
           row.perBusiness(), row.baseline(), target, value,
           actual == null ? null : actual.aprilToSeptember(), actual == null ? null : actual.octoberToMarch(),
-          Verdict.achievementPercent(target, value), verdict.mark(), verdict.label(), unmeasured,
-          unmeasured == null ? "/api/kpi/" + year.label() + "/rows/" + row.id() + "/cases" : null));
+          Verdict.achievementPercent(target, value),
+          running ? RUNNING_MARK : verdict.mark(), running ? RUNNING_LABEL : verdict.label(), unmeasured,
+          unmeasured == null ? "/api/kpi/" + year.label() + "/rows/" + row.id() + "/cases" : null, pace));
     }
     return new KpiReport(year.label(), year.startYear(), year.displayName(), year.firstDay().toString(),
         year.lastDay().toString(), targets.chamber(), targets.baselineYear().label(),
-        HistoryMeasures.plain(partlyMetFrom.multiply(BigDecimal.valueOf(100))).toPlainString() + "%", rows);
+        HistoryMeasures.plain(partlyMetFrom.multiply(BigDecimal.valueOf(100))).toPlainString() + "%", rows,
+        new KpiReport.Progress(running, today.toString(),
+            elapsed.multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP)));
   }
 
   /** The cases behind a row's actual; the row must be measured. */
@@ -76,7 +102,19 @@ public class KpiReports {
     if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
       throw new IllegalArgumentException("page は 0 以上、size は 1〜" + MAX_PAGE_SIZE + " で指定してください");
     }
-    return measures.cases(row, year, page, size);
+    return withBusinessNames(measures.cases(row, year, page, size));
+  }
+
+  /** Staff know businesses by name: each case of the page gets its business's name from the registry. */
+  private CountedCase.Page withBusinessNames(CountedCase.Page page) {
+    if (registry == null) {
+      return page;
+    }
+    List<CountedCase> named = page.cases().stream()
+        .map(counted -> counted.businessKey() == null ? counted : counted.withBusinessName(
+            registry.find(counted.businessKey()).map(business -> business.name()).orElse(null)))
+        .toList();
+    return new CountedCase.Page(page.fiscalYear(), page.rowId(), page.total(), page.page(), page.size(), named);
   }
 
   private String unmeasuredReason(TargetRow row) {

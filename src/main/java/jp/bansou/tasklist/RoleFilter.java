@@ -1,7 +1,6 @@
 package jp.bansou.tasklist;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -43,7 +42,7 @@ record RoleFilter(
     properties.put("color", color);
     // Tasklist refreshes the list by itself, so a task handed over by a colleague shows up without a reload.
     properties.put("refresh", true);
-    properties.put("variables", List.of());
+    properties.put("variables", RoleFilters.CARD_VARIABLES);
     return properties;
   }
 }

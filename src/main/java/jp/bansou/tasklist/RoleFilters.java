@@ -5,6 +5,7 @@ import static jp.bansou.security.StaffGroup.ASSISTANTS;
 import static jp.bansou.security.StaffGroup.MANAGERS;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,6 +20,14 @@ final class RoleFilters {
    */
   static final String VISIT_TASK_KEYS = "%Visit";
 
+  /** What every task card shows under the task's name and track: the business, by name and id. */
+  static final List<Map<String, String>> CARD_VARIABLES = List.of(
+      Map.of("name", DescribeTask.CARD_BUSINESS, "label", "事業者"));
+
+  /**
+   * Tasklist opens the visible filter with the lowest priority. Managers see the escalations first, since
+   * those wait for nobody else; advisors and assistants, who do not see that filter, land on their own tasks.
+   */
   static final List<RoleFilter> ALL = List.of(
       new RoleFilter(
           "my-tasks",
@@ -48,7 +57,7 @@ final class RoleFilters {
           "escalations",
           "エスカレーション",
           "法定経営指導員・事務局に回ってきたタスク（担当者の有無を問わず、期限の近い順）",
-          10,
+          -30,
           "#e67e22",
           Set.of(MANAGERS),
           query -> query.taskCandidateGroup(MANAGERS.id()).includeAssignedTasks().orderByDueDate().asc()));

@@ -1,0 +1,128 @@
+// Staff think in businesses (事業者): this script adds, for a Japanese or English browser alike,
+// - a search box above the task list that narrows it to one business by name, kana or id
+//   (process variable businessSearch, set on every case by jp.bansou.tasklist.DescribeTask), and
+// - on an open task, a link 「経営カルテを開く」 to the case file of the task's business, and
+// - in a start form opened from the case file, the business id filled in.
+const JAPANESE = ((Array.isArray(navigator.languages) && navigator.languages[0]) || navigator.language || '')
+  .toLowerCase().startsWith('ja');
+const TEXT = JAPANESE
+  ? { search: '事業者名・フリガナ・事業者IDで絞り込む', clear: '解除', caseFile: '経営カルテを開く' }
+  : { search: 'Narrow to a business: name, kana or id', clear: 'Clear', caseFile: 'Open the case file' };
+const SEARCH_VARIABLE = 'businessSearch';
+
+function hashParams() {
+  const [path, query = ''] = (window.location.hash || '#/').slice(1).split('?');
+  return { path, params: new URLSearchParams(query) };
+}
+
+function currentBusinessSearch() {
+  try {
+    const query = JSON.parse(hashParams().params.get('searchQuery') || '[]');
+    const term = query.find((item) => item.type === 'processVariables' && item.name === SEARCH_VARIABLE);
+    return term ? String(term.value).replace(/^%|%$/g, '') : '';
+  } catch {
+    return '';
+  }
+}
+
+function searchFor(text) {
+  const { path, params } = hashParams();
+  let query = [];
+  try {
+    query = JSON.parse(params.get('searchQuery') || '[]')
+      .filter((item) => !(item.type === 'processVariables' && item.name === SEARCH_VARIABLE));
+  } catch {
+    query = [];
+  }
+  const term = text.replace(/\s+/g, ' ').trim();
+  if (term) {
+    query.push({ type: 'processVariables', operator: 'like', value: `%${term}%`, name: SEARCH_VARIABLE });
+  }
+  params.set('searchQuery', JSON.stringify(query));
+  params.delete('task');
+  window.location.hash = `#${path || '/'}?${params.toString()}`;
+}
+
+function addSearchBox() {
+  const list = document.querySelector('[cam-tasks] , .tasks-list-container, .tasks-list');
+  if (!list || document.querySelector('.bansou-business-search')) {
+    return;
+  }
+  const form = document.createElement('form');
+  form.className = 'bansou-business-search';
+  form.innerHTML = `<input type="search" class="form-control input-sm" aria-label="${TEXT.search}"
+    placeholder="${TEXT.search}"><button type="button" class="btn btn-default btn-xs">${TEXT.clear}</button>`;
+  const input = form.querySelector('input');
+  input.value = currentBusinessSearch();
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    searchFor(input.value);
+  });
+  form.querySelector('button').addEventListener('click', () => {
+    input.value = '';
+    searchFor('');
+  });
+  list.parentNode.insertBefore(form, list);
+}
+
+let linkedTask = null;
+
+async function addCaseFileLink() {
+  const taskId = hashParams().params.get('task');
+  const header = document.querySelector('.task-details h2, .task-details .names');
+  if (!taskId || !header) {
+    return;
+  }
+  if (linkedTask === taskId) {
+    return;
+  }
+  linkedTask = taskId;
+  document.querySelectorAll('.bansou-case-file-link').forEach((old) => old.remove());
+  const response = await fetch(`/camunda/api/engine/engine/default/task/${encodeURIComponent(taskId)}/variables/businessId`,
+    { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+  if (!response.ok || hashParams().params.get('task') !== taskId) {
+    linkedTask = null;
+    return;
+  }
+  const variable = await response.json();
+  if (!variable || !variable.value) {
+    return;
+  }
+  const link = document.createElement('a');
+  link.className = 'bansou-case-file-link btn btn-default btn-sm';
+  link.href = `/casefile/?id=${encodeURIComponent(variable.value)}`;
+  link.target = '_blank';
+  link.rel = 'noopener';
+  link.textContent = `${TEXT.caseFile}（${variable.value}）`;
+  document.querySelectorAll('.bansou-case-file-link').forEach((old) => old.remove());
+  const current = document.querySelector('.task-details h2, .task-details .names');
+  if (current) {
+    current.insertAdjacentElement('afterend', link);
+  }
+}
+
+// The case file's 「新しい支援を始める」 opens Tasklist's start dialog with ?processStart=<key>&businessId=<id>:
+// the start form's 事業者ID is filled in, as if typed (form-js listens to input events).
+let filledForm = null;
+
+function fillBusinessIdOfStartForm() {
+  const businessId = hashParams().params.get('businessId');
+  const input = document.querySelector('.modal-content .fjs-form [id$="-BusinessId"]');
+  if (!businessId || !input || filledForm === input) {
+    return;
+  }
+  filledForm = input;
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+  setValue.call(input, businessId);
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+new MutationObserver(() => {
+  addSearchBox();
+  addCaseFileLink();
+  fillBusinessIdOfStartForm();
+}).observe(document.documentElement, { childList: true, subtree: true });
+
+// Tasklist collects plugins from each custom script's default export; this one adds none.
+export default [];

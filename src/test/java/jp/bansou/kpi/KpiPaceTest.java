@@ -1,0 +1,59 @@
+package jp.bansou.kpi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import jp.bansou.calendar.FiscalYear;
+import jp.bansou.testing.EngineTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** During the year the report shows the pace against what the target means by today; the verdict after it. */
+@EngineTest
+class KpiPaceTest {
+
+  @Autowired KpiReports reports;
+
+  @Test
+  void theElapsedShareOfAFiscalYearCountsTodayAsPassed() {
+    FiscalYear r8 = FiscalYear.reiwa(8);
+    assertThat(YearPace.elapsedShare(r8, LocalDate.of(2026, 3, 31))).isEqualByComparingTo("0");
+    assertThat(YearPace.elapsedShare(r8, LocalDate.of(2026, 4, 1))).isEqualByComparingTo("0.0027");
+    // April 1 to September 30 is 183 of 365 days
+    assertThat(YearPace.elapsedShare(r8, LocalDate.of(2026, 9, 30))).isEqualByComparingTo("0.5014");
+    assertThat(YearPace.elapsedShare(r8, LocalDate.of(2027, 3, 31))).isEqualByComparingTo("1");
+  }
+
+  @Test
+  void halfWayThroughTheYearHalfTheTargetIsDueAndAnActualAtThatIsOnPace() {
+    BigDecimal due = YearPace.targetByToday(new BigDecimal("60"), new BigDecimal("0.5014"));
+
+    assertThat(due).isEqualByComparingTo("30.1");
+    assertThat(YearPace.pace(due, new BigDecimal("31"), new BigDecimal("0.5"))).isEqualTo(Verdict.MET);
+    assertThat(YearPace.pace(due, new BigDecimal("20"), new BigDecimal("0.5"))).isEqualTo(Verdict.PARTLY_MET);
+    assertThat(YearPace.pace(due, new BigDecimal("10"), new BigDecimal("0.5"))).isEqualTo(Verdict.NOT_MET);
+  }
+
+  @Test
+  void aRunningYearIsMarkedMidYearWithPaceAndAnEndedYearGetsItsVerdict() {
+    FiscalYear r8 = FiscalYear.reiwa(8);
+
+    KpiReport running = reports.report(r8, LocalDate.of(2026, 12, 2));
+    assertThat(running.progress().running()).isTrue();
+    assertThat(running.progress().asOf()).isEqualTo("2026-12-02");
+    // April 1 to December 2: 246 of 365 days
+    assertThat(running.progress().elapsedPercent()).isEqualByComparingTo("67.4");
+    KpiReport.Row analyses = running.rows().stream().filter(row -> row.id().equals("management-analyses"))
+        .findFirst().orElseThrow();
+    assertThat(analyses.verdict()).isEqualTo("年度途中");
+    assertThat(analyses.pace().targetByToday())
+        .isEqualByComparingTo(analyses.target().multiply(new BigDecimal("0.6740")).setScale(1, java.math.RoundingMode.HALF_UP));
+    assertThat(analyses.pace().mark()).isIn("○", "△", "×");
+
+    KpiReport ended = reports.report(r8, LocalDate.of(2027, 4, 1));
+    assertThat(ended.progress().running()).isFalse();
+    assertThat(ended.rows()).allSatisfy(row -> assertThat(row.pace()).isNull());
+    assertThat(ended.rows()).extracting(KpiReport.Row::verdict).doesNotContain("年度途中");
+  }
+}

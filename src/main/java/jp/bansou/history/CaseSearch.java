@@ -1,5 +1,6 @@
 package jp.bansou.history;
 
+import jp.bansou.calendar.PlanClock;
 import java.sql.Timestamp;
 import java.text.Normalizer;
 import java.time.LocalDate;
@@ -95,11 +96,11 @@ class CaseSearch {
     }
     if (criteria.to() != null) {
       where.append(" and p.START_TIME_ < ?");
-      parameters.add(Timestamp.from(criteria.to().plusDays(1).atStartOfDay(FiscalYear.JAPAN).toInstant()));
+      parameters.add(Timestamp.from(criteria.to().plusDays(1).atStartOfDay(PlanClock.zone()).toInstant()));
     }
     if (criteria.from() != null) {
       where.append(" and (p.END_TIME_ is null or p.END_TIME_ >= ?)");
-      parameters.add(Timestamp.from(criteria.from().atStartOfDay(FiscalYear.JAPAN).toInstant()));
+      parameters.add(Timestamp.from(criteria.from().atStartOfDay(PlanClock.zone()).toInstant()));
     }
     String from = " from ACT_HI_PROCINST p left join business b on b.id = p.BUSINESS_KEY_";
     Long total = jdbc.queryForObject("select count(*)" + from + where, Long.class, parameters.toArray());

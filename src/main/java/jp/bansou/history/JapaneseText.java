@@ -1,5 +1,6 @@
 package jp.bansou.history;
 
+import jp.bansou.calendar.PlanClock;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -20,16 +21,16 @@ import jp.bansou.calendar.FiscalYear;
  */
 final class JapaneseText {
 
-  private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm").withZone(FiscalYear.JAPAN);
+  private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm");
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd");
   private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
   static String time(Date date) {
-    return date == null ? "" : MINUTES.format(date.toInstant());
+    return date == null ? "" : MINUTES.format(date.toInstant().atZone(PlanClock.zone()));
   }
 
   static String time(Instant instant) {
-    return instant == null ? "" : MINUTES.format(instant);
+    return instant == null ? "" : MINUTES.format(instant.atZone(PlanClock.zone()));
   }
 
   /** "3日 4時間", "2時間 5分", "5分", "1分未満": as precise as an auditor reads it. */

@@ -1,5 +1,6 @@
 package jp.bansou.kpi;
 
+import jp.bansou.calendar.PlanClock;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -57,7 +58,7 @@ public class KpiReports {
   }
 
   public KpiReport report(FiscalYear year) {
-    return report(year, LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), FiscalYear.JAPAN));
+    return report(year, PlanClock.today());
   }
 
   /** The report as it stands on {@code today}: pace marks while the year runs, the verdict once it has ended. */

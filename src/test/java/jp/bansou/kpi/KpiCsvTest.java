@@ -12,12 +12,12 @@ class KpiCsvTest {
   private static KpiReport.Row row(String label, BigDecimal actual, String unmeasuredReason) {
     return new KpiReport.Row("r1", "経営状況の分析", label, "件", "cases", false, new BigDecimal("45"),
         new BigDecimal("60"), actual, null, null, actual == null ? null : new BigDecimal("-12.5"), "×", "未達",
-        unmeasuredReason, "/api/kpi/R7/rows/r1/cases");
+        unmeasuredReason, "/api/kpi/R7/rows/r1/cases", null);
   }
 
   private static String csv(KpiReport.Row... rows) {
     KpiReport report = new KpiReport("R7", 2025, "2025年度", "2025-04-01", "2026-03-31", "留萌商工会議所", "R5",
-        "0.5", List.of(rows));
+        "0.5", List.of(rows), new KpiReport.Progress(false, "2026-03-31", null));
     byte[] bytes = KpiCsv.write(report);
     assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
     return new String(bytes, StandardCharsets.UTF_8).substring(1);

@@ -104,8 +104,7 @@ class KpiReportTest {
     BigDecimal target = reports.targets().row("business-plans").orElseThrow().targetIn(year).orElse(null);
     assertThat(plans.target()).isEqualTo(target);
     // a year still running shows its pace, not the verdict (KpiPaceTest)
-    boolean running = YearPace.running(year, java.time.LocalDate.ofInstant(
-        org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(), FiscalYear.JAPAN));
+    boolean running = YearPace.running(year, jp.bansou.calendar.PlanClock.today());
     assertThat(plans.verdict()).isEqualTo(running ? "年度途中" : target == null ? "－" : "×");
     assertThat(plans.casesUrl()).isEqualTo("/api/kpi/" + year.label() + "/rows/business-plans/cases");
     CountedCase.Page behindPlans = reports.cases(year, "business-plans", 0, 50);

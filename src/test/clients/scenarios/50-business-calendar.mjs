@@ -52,14 +52,19 @@ export async function run({ browser, base }) {
   const tasks = await admin('GET', `/task?processInstanceId=${started.body.id}&taskDefinitionKey=RecordVisit`);
   assert.equal(tasks.body.length, 1);
   // the engine writes offsets as +0900
-  const due = japanDate(new Date(tasks.body[0].due.replace(/([+-]\d\d)(\d\d)$/, '$1:$2')));
+  const dueMoment = new Date(tasks.body[0].due.replace(/([+-]\d\d)(\d\d)$/, '$1:$2')).getTime();
+  const due = japanDate(new Date(dueMoment));
   assert.ok(due > plannedDue, `the due date ${due} moved past the closed day ${plannedDue}`);
 
   await inBrowser(browser, 'business-calendar', async (page) => {
     await logIn(page, `${base}/camunda/app/tasklist/`, 'sato');
     await loggedIn(page);
     await page.goto(`${base}/camunda/app/tasklist/#/?task=${tasks.body[0].id}`);
-    await page.locator('[cam-tasklist-form-camunda], .task-details').first().waitFor();
+    await page.locator('ol.tasks-list li', { hasText: '巡回訪問を記録する' }).first().waitFor();
+    await page.locator('[cam-tasklist-form-camunda] .fjs-form').waitFor();
+    // Tasklist shows the due date it holds, the moved one, relative to now: 「期限 19日後」
+    const daysAhead = Math.round((dueMoment - Date.now()) / DAY);
+    await page.locator('ol.tasks-list li', { hasText: `期限 ${daysAhead}日後` }).first().waitFor();
     await screenshot(page, 'tasklist-visit-due-on-open-day');
 
     await page.goto(`${base}/casefile/?id=${encodeURIComponent(businessId)}`);

@@ -5,9 +5,13 @@ import static org.camunda.bpm.engine.variable.Variables.putValue;
 
 import java.time.LocalDateTime;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import jp.bansou.business.BusinessRegistry;
 import jp.bansou.testing.EngineClock;
 import jp.bansou.testing.EngineTest;
+import jp.bansou.testing.TestBusinesses;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -16,6 +20,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
  * A visit falls due at the plan's interval, but the day the advisor must have recorded it, and the reminder
@@ -27,6 +32,8 @@ class FollowUpVisitsOnOpenDaysTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
+  @Autowired BusinessRegistry registry;
+  @Autowired TestRestTemplate http;
 
   @Test
   void aVisitDueOnTheCitizensHolidayOfSeptember2026FallsDueOnThursdayThe24th() {
@@ -43,6 +50,25 @@ class FollowUpVisitsOnOpenDaysTest {
     // the reminder is a week after the moved due date (10-01, a Thursday); the escalation three weeks (10-15)
     assertThat(timerOf(followUp, "VisitLate").getDuedate()).isEqualTo(japan(LocalDateTime.of(2026, 10, 1, 9, 0)));
     assertThat(timerOf(followUp, "VisitVeryLate").getDuedate()).isEqualTo(japan(LocalDateTime.of(2026, 10, 15, 9, 0)));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theCaseFileShowsTheMovedDueDateAndSaysWhy() {
+    EngineClock clock = new EngineClock(managementService);
+    String businessKey = TestBusinesses.register(registry, "sato");
+    ProcessInstance followUp = startQuarterly(clock, LocalDateTime.of(2026, 6, 8, 9, 0), businessKey);
+    clock.setTo(LocalDateTime.of(2026, 9, 8, 9, 0));
+    clock.executeDueJobs(followUp.getId());
+
+    Map<String, Object> file = http.withBasicAuth("sato", "demo")
+        .getForObject("/api/businesses/{id}/case-file", Map.class, businessKey);
+
+    assertThat((List<Map<String, Object>>) file.get("dueVisits")).singleElement()
+        .satisfies(visit -> assertThat(visit).containsEntry("dueMoved", "国民の休日のため翌営業日"));
+    assertThat((List<Map<String, Object>>) file.get("cases")).singleElement()
+        .satisfies(c -> assertThat((List<Map<String, Object>>) c.get("currentTasks")).singleElement()
+            .satisfies(task -> assertThat(task).containsEntry("dueMoved", "国民の休日のため翌営業日")));
   }
 
   @Test
@@ -76,10 +102,13 @@ class FollowUpVisitsOnOpenDaysTest {
   }
 
   private ProcessInstance startQuarterly(EngineClock clock, LocalDateTime planDone) {
+    return startQuarterly(clock, planDone, "CAL-" + UUID.randomUUID());
+  }
+
+  private ProcessInstance startQuarterly(EngineClock clock, LocalDateTime planDone, String businessKey) {
     clock.setTo(planDone);
-    String businessKey = "CAL-" + UUID.randomUUID();
     return runtimeService.createProcessInstanceByKey("follow-up-visits").businessKey(businessKey)
-        .setVariables(putValue("advisor", "sato").putValue("businessName", "留萌カレンダー商店 " + businessKey.substring(4, 10))
+        .setVariables(putValue("advisor", "sato").putValue("businessName", "留萌カレンダー商店")
             .putValue("industry", "小売業").putValue("employees", 3).putValue("followUpTrack", "plan")
             .putValue("visitInterval", "P3M").putValue("visitCount", 2).putValue("assessesSalesGrowth", false))
         .execute();

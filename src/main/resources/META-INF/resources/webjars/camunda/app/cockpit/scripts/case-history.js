@@ -50,7 +50,7 @@ function el(tag, attributes, ...children) {
     else if (key in node && key !== 'list') node[key] = value;
     else node.setAttribute(key, value);
   });
-  children.flat().forEach((child) => child !== null && child !== undefined
+  children.flat(Infinity).forEach((child) => child !== null && child !== undefined
     && node.append(typeof child === 'string' ? document.createTextNode(child) : child));
   return node;
 }

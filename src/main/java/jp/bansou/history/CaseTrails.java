@@ -126,8 +126,8 @@ class CaseTrails {
       Object old = lastValue.get(key);
       boolean first = !lastValue.containsKey(key);
       lastValue.put(key, value);
-      if (!first && Objects.equals(old, value)) {
-        return; // set again to the same value by a later form: nothing changed
+      if (!first && labels.value(update.getVariableName(), old).equals(labels.value(update.getVariableName(), value))) {
+        return; // set again to the same value by a later form (5 as a whole number, then as a long): no change
       }
       String task = taskOf(update, taskById, activityById);
       String by = userOfOperation.get(update.getUserOperationId());

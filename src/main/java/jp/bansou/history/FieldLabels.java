@@ -51,8 +51,16 @@ class FieldLabels {
     }
   }
 
+  /**
+   * A figure a delegate computes is shown by the form as its text ({@code lbSalesGrowthText}); the figure itself
+   * is named after that label.
+   */
   String label(String variable) {
-    return labels.getOrDefault(variable, variable);
+    String label = labels.get(variable);
+    if (label == null && labels.containsKey(variable + "Text")) {
+      return labels.get(variable + "Text") + "（数値）";
+    }
+    return label != null ? label : variable;
   }
 
   /** The value as the form offered it (「マル経資金」 for {@code marukeiLoan}), else in Japanese notation. */

@@ -23,7 +23,7 @@ const T = JA ? {
   activity: '活動', assignee: '担当者', completedBy: '完了した人', changes: '項目の変更', time: '日時', item: '項目',
   oldValue: '変更前', newValue: '変更後', by: '変更した人', task: 'タスク', comments: 'コメント', text2: '内容',
   incidents: 'インシデント', message: 'メッセージ', resolution: '対応', nothing: 'なし', open: '（実行中）',
-  case: '案件', error: '読み込めませんでした: ', startedBy: '開始した人', dash: 'ダッシュボード'
+  colon: '：', error: '読み込めませんでした: '
 } : {
   title: 'Case history', search: 'Find cases', text: 'Business id, name or kana', track: 'Track', year: 'Fiscal year',
   state: 'State', advisor: 'Advisor in charge', from: 'Period from', to: 'Period to', any: 'All', find: 'Search',
@@ -37,8 +37,7 @@ const T = JA ? {
   activity: 'Activity', assignee: 'Assignee', completedBy: 'Completed by', changes: 'Changes of figures',
   time: 'Time', item: 'Field', oldValue: 'Old value', newValue: 'New value', by: 'Changed by', task: 'Task',
   comments: 'Comments', text2: 'Text', incidents: 'Incidents', message: 'Message', resolution: 'Resolution',
-  nothing: 'None', open: '(running)', case: 'Case', error: 'Could not load: ', startedBy: 'Started by',
-  dash: 'Dashboard'
+  nothing: 'None', open: '(running)', colon: ': ', error: 'Could not load: '
 };
 const LANG = JA ? 'ja' : 'en';
 
@@ -50,7 +49,7 @@ function el(tag, attributes, ...children) {
     else if (key in node && key !== 'list') node[key] = value;
     else node.setAttribute(key, value);
   });
-  children.flat().forEach((child) => child !== null && child !== undefined
+  children.flat(Infinity).forEach((child) => child !== null && child !== undefined
     && node.append(typeof child === 'string' ? document.createTextNode(child) : child));
   return node;
 }
@@ -307,7 +306,7 @@ async function renderCase(node, id) {
     try { picture.appendChild(diagram(xml, trail.passed, trail.current)); } catch (e) { picture.textContent = T.error + e.message; }
   }
   node.replaceChildren(el('section', { className: 'bansou-history' },
-    el('h1', { text: T.title + '：' + c.processName + ' — ' + (c.businessName || c.businessKey || '') + (c.businessKey ? '（' + c.businessKey + '）' : '') }),
+    el('h1', { text: T.title + T.colon + c.processName + ' — ' + (c.businessName || c.businessKey || '') + (c.businessKey ? '（' + c.businessKey + '）' : '') }),
     links,
     el('dl', { className: 'bansou-facts' }, facts.map(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })])),
     el('h2', { text: T.path }), el('p', { className: 'bansou-help', text: T.pathHelp }), picture,

@@ -351,7 +351,9 @@ class KpiReportTest {
         .startBeforeActivity("FinalizeBusinessPlan").execute();
     // the plan then waits for its follow-up to be started by the job executor, which these tests leave off
     taskService.complete(taskOf(plan),
-        putValue("planCompletedDate", japanTime.toLocalDate().toString()));
+        putValue("planCompletedDate", japanTime.toLocalDate().toString()).putValue("planPeriodYears", 3L)
+            .putValue("salesTargetYear1", 10_300L).putValue("salesTargetYear2", 10_600L).putValue("salesTargetYear3", 10_900L)
+            .putValue("salesTargetYear4", 10_900L).putValue("salesTargetYear5", 10_900L));
   }
 
   private void trackPlanFinalizedAt(String process, String finalizeTask, String business, LocalDateTime japanTime) {

@@ -87,7 +87,7 @@ async function typesEveryVariant(page, base, processInstanceId) {
   await reviewReached(base, processInstanceId);
   await screenshot(page, 'figures-completed');
 
-  const variables = await rest(base, 'sato')('GET', `/process-instance/${processInstanceId}/variables`);
+  const variables = await rest(base, 'takahashi')('GET', `/process-instance/${processInstanceId}/variables`);
   assert.equal(variables.status, 200);
   const stored = Object.fromEntries(Object.entries(variables.body).map(([name, v]) => [name, [v.type, v.value]]));
   assert.deepEqual(stored.sales, ['Long', 62000]);
@@ -117,13 +117,13 @@ async function confirmsAnUnlikelyFigure(page, base, processInstanceId) {
   const warning = page.getByText('売上増加率が -99.9% になります', { exact: false });
   await warning.first().waitFor();
   await screenshot(page, 'figures-unlikely-warning');
-  let variables = await rest(base, 'sato')('GET', `/process-instance/${processInstanceId}/variables`);
+  let variables = await rest(base, 'takahashi')('GET', `/process-instance/${processInstanceId}/variables`);
   assert.equal(variables.body.sales, undefined, 'nothing is stored before the figures are confirmed');
 
   await field(form, 'ImplausibleFiguresReason').fill('前期末に主力工場が被災し、今期はほぼ休業したため');
   await page.getByRole('button', { name: '完了', exact: true }).click();
   await reviewReached(base, processInstanceId);
-  variables = await rest(base, 'sato')('GET', `/process-instance/${processInstanceId}/variables`);
+  variables = await rest(base, 'takahashi')('GET', `/process-instance/${processInstanceId}/variables`);
   assert.equal(variables.body.sales.value, 62);
   assert.match(variables.body.implausibleFiguresWarning.value, /^売上増加率が -99\.9% になります/);
   assert.equal(variables.body.implausibleFiguresReason.value, '前期末に主力工場が被災し、今期はほぼ休業したため');

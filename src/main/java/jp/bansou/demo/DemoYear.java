@@ -386,6 +386,8 @@ class DemoYear {
     return putValue("planStartDate", localDate(ClockUtil.getCurrentTime().toInstant())).putValue("planPeriodYears", 3L)
         .putValue("previousYearSales", previousSales).putValue("salesTargetYear1", target)
         .putValue("salesTargetYear2", Math.round(target * 1.03)).putValue("salesTargetYear3", Math.round(target * 1.06))
+        // the draft form asks for all five years' targets, whatever the plan's period
+        .putValue("salesTargetYear4", Math.round(target * 1.09)).putValue("salesTargetYear5", Math.round(target * 1.12))
         .putValue("planActions", actions).putValue("needsSpecialist", specialist).putValue("needsFinancing", false);
   }
 

@@ -109,9 +109,7 @@ public class CheckFiguresOnEntry extends AbstractProcessEnginePlugin {
     for (FormFigures.DateRule date : rules.dates()) {
       Object value = scope.getVariable(date.key());
       if (RecordInput.isBlank(value)) {
-        if (date.required()) {
-          problems.add("「" + date.label() + "」を入力してください（例: " + RecordInput.today() + "）。");
-        }
+        // Whether a day must be given is each step's own rule (its form in Tasklist, its listener over REST).
         continue;
       }
       java.time.LocalDate day = RecordInput.date(value);

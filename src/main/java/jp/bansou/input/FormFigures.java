@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 public class FormFigures {
 
   /** A date field of a form: Tasklist submits {@code yyyy-MM-dd}. */
-  public record DateRule(String key, String label, boolean required) {}
+  public record DateRule(String key, String label) {}
 
   /**
    * The rules of one form. {@code confirmsImplausible} when the form has the field in which staff confirm
@@ -85,7 +85,7 @@ public class FormFigures {
       if (figure != null) {
         figures.add(figure);
       } else if ("datetime".equals(component.path("type").asText()) && !readonly) {
-        dates.add(new DateRule(key, component.path("dateLabel").asText(label), required));
+        dates.add(new DateRule(key, component.path("dateLabel").asText(label)));
       }
     });
     return new FormRules(form.path("id").asText(), List.copyOf(figures), List.copyOf(dates), confirms[0]);

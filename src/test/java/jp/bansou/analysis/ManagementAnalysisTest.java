@@ -162,15 +162,21 @@ class ManagementAnalysisTest {
   @Test
   void impossibleFiguresShowAsNotComputableAndTheAdvisorCanCorrectThem() {
     ProcessInstance analysis = startAnalysis(newBusiness());
+    // figures the form accepts (a dormant year: no sales, no staff, nothing on the balance sheet) that no
+    // indicator can be computed from
     taskService.complete(task(analysis).getId(), putValue("sales", 0L).putValue("previousSales", 0L)
+        .putValue("costOfSales", 0L).putValue("sellingAndAdministrativeExpenses", 1600L)
         .putValue("operatingProfit", -1600L).putValue("depreciation", 1600L).putValue("employees", 0L)
-        .putValue("borrowings", "不明").putValue("netAssets", 500L).putValue("totalAssets", 0.0));
+        .putValue("borrowings", 0L).putValue("cashAndDeposits", 0L).putValue("accountsReceivable", 0L)
+        .putValue("inventory", 0L).putValue("accountsPayable", 0L).putValue("netAssets", 0L)
+        .putValue("totalAssets", 0.0).putValue("fixedCosts", 0L).putValue("variableCosts", 0L));
 
     assertThat(analysis).isWaitingAt("ReviewFinancialAnalysis").variables()
         .containsEntry("lbSalesGrowthText", "算出不可（前年売上高が0のため算出できません）")
         .containsEntry("lbOperatingMarginText", "算出不可（売上高が0のため算出できません）")
         .containsEntry("lbLabourProductivityText", "算出不可（従業員数が0のため算出できません）")
-        .containsEntry("lbEbitdaDebtRatioText", "算出不可（借入金・現預金・営業利益・減価償却費のいずれかが未入力のため算出できません）")
+        .containsEntry("lbEbitdaDebtRatioText",
+            "算出不可（要注意: EBITDA（営業利益＋減価償却費）が 0 で、借入金を返済する元手が生まれていないため倍率を示せません）")
         .containsEntry("lbEquityRatioText", "算出不可（総資産が0のため算出できません）")
         .containsEntry("lbSalesGrowth", null);
     assertThat(runtimeService.createIncidentQuery().processInstanceId(analysis.getId()).count()).isZero();

@@ -122,7 +122,7 @@ class DxFollowUpTest {
     adoptAndWaitAYear(dx);
     String sales = task(dx).getId();
     assertThatThrownBy(() -> taskService.complete(sales, putValue("annualSales", 20700L).putValue("previousYearSales", 0L)))
-        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("前年度の売上高を 1 以上の数値で入力してください");
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("「前年度の売上高」は 1 以上の数字で入力してください");
     assertThat(dx).isWaitingAt("RecordDxSalesEffect");
   }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import jp.bansou.input.FigureRefusal;
 import jp.bansou.testing.Acting;
 import jp.bansou.testing.EngineClock;
 import jp.bansou.testing.EngineTest;
@@ -29,7 +30,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
@@ -246,8 +246,8 @@ class FollowUpVisitsTest {
 
     assertThatThrownBy(() -> followUp.complete("RecordAnnualSales",
             putValue("annualSales", 10_000L).putValue("previousYearSales", 0L)))
-        .isInstanceOf(FormFieldValidationException.class)
-        .hasMessageContaining("前年度の売上高を 1 以上の数値で入力してください");
+        .isInstanceOf(FigureRefusal.class)
+        .hasMessage("「前年度の売上高」は 1 以上の数字で入力してください（例: 62,000）。");
     assertThat(followUp.instance).isWaitingAt("RecordAnnualSales");
   }
 

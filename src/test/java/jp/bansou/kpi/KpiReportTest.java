@@ -353,15 +353,21 @@ class KpiReportTest {
         .startBeforeActivity("FinalizeBusinessPlan").execute();
     // the plan then waits for its follow-up to be started by the job executor, which these tests leave off
     taskService.complete(taskOf(plan),
-        putValue("planCompletedDate", japanTime.toLocalDate().toString()));
+        putValue("planCompletedDate", japanTime.toLocalDate().toString()).putValue("planPeriodYears", 3L)
+            .putValue("salesTargetYear1", 10_300L).putValue("salesTargetYear2", 10_600L).putValue("salesTargetYear3", 10_900L)
+            .putValue("salesTargetYear4", 10_900L).putValue("salesTargetYear5", 10_900L));
   }
 
   private void trackPlanFinalizedAt(String process, String finalizeTask, String business, LocalDateTime japanTime) {
     clock().setTo(japanTime);
     ProcessInstance plan = runtimeService.createProcessInstanceByKey(process).businessKey(business)
         .setVariables(caseVariables()).startBeforeActivity(finalizeTask).execute();
+    // the figures and days the finalize forms require (a startup's first-year target and founding day, a
+    // succession's planned day), as the earlier steps would have recorded them
     taskService.complete(taskOf(plan), putValue("startupPlanCompletedDate", japanTime.toLocalDate().toString())
-        .putValue("successionPlanCompletedDate", japanTime.toLocalDate().toString()));
+        .putValue("successionPlanCompletedDate", japanTime.toLocalDate().toString())
+        .putValue("salesTargetYear1", 18_000L).putValue("plannedFoundingDate", japanTime.toLocalDate().plusMonths(3).toString())
+        .putValue("plannedSuccessionDate", japanTime.toLocalDate().plusYears(2).toString()));
   }
 
   private void followUp(String business, String track, int visits, LocalDateTime start, long previousSales, long sales) {
@@ -429,7 +435,7 @@ class KpiReportTest {
         .setVariables(caseVariables().putValue("productName", "味付け数の子").putValue("resultsDueDate", new Date())
             .putValue("fairLastDay", new Date()))
         .startBeforeActivity("IntroduceBuyers").execute();
-    taskService.complete(taskOf(meeting), putValue("buyersIntroduced", "札幌の卸2社"));
+    taskService.complete(taskOf(meeting), putValue("buyersIntroduced", 2L));
     // the leads' own follow-up is the business meeting's test; here only their tally matters
     clock().setTo(leadsClosed);
     runtimeService.createProcessInstanceModification(meeting.getId()).cancelAllForActivity("RecordCustomerList")

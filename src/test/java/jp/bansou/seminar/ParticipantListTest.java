@@ -33,7 +33,7 @@ class ParticipantListTest {
 
     assertThat(list.isValid()).isFalse();
     assertThat(list.problems().split("\n")).containsExactly(
-        "1行目: 従業員数「三」を0以上の整数で入力してください",
+        "1行目: 従業員数「三」を0以上の整数で入力してください（例: 12）",
         "2行目: 「事業者ID, 事業者名, 業種, 従業員数, 希望」の4〜5項目で入力してください",
         "3行目: 希望欄は「希望」か空欄で入力してください（入力値: たぶん）",
         "5行目: 事業者ID「B-4」が重複しています");

@@ -8,7 +8,11 @@ export const title = 'an assistant records a counter consultation in the case fi
 const businessId = `E2E-80-${Date.now()}`;
 const businessName = '留萌E2E水産加工';
 
+// the machines these runs share are often busy: the web apps may take longer than Playwright's 30 s to load
+const PATIENCE = 120_000;
+
 async function assistantRecordsACounterContact(page, base) {
+  page.setDefaultTimeout(PATIENCE);
   await logIn(page, `${base}/camunda/app/tasklist/`, 'suzuki');
   await loggedIn(page);
   await page.goto(`${base}/casefile/?id=${encodeURIComponent(businessId)}`);
@@ -48,6 +52,7 @@ async function assistantRecordsACounterContact(page, base) {
 }
 
 async function managerReadsTheTally(page, base) {
+  page.setDefaultTimeout(PATIENCE);
   await logIn(page, `${base}/camunda/app/tasklist/`, 'takahashi');
   await loggedIn(page);
   await page.goto(`${base}/contacts/`);

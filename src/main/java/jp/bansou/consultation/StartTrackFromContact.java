@@ -47,8 +47,9 @@ public class StartTrackFromContact implements JavaDelegate {
     ProcessInstance started = runtime.startProcessInstanceByKey(track, businessId, Variables.createVariables()
         .putValue("businessId", businessId)
         .putValue("advisor", advisor)
-        // the tracks' own start forms name these routes: a visit, or a consultation at the chamber
-        .putValue("entryRoute", visit ? "visit" : "counter")
+        // the tracks' own start forms name these routes: a visit, or a consultation at the chamber (the startup
+        // form knows no visit: a founder is not yet a business to visit)
+        .putValue("entryRoute", !visit ? "counter" : "startup".equals(track) ? "other" : "visit")
         .putValue("fromContact", execution.getProcessInstanceId()));
     execution.setVariable("followingTrackCase", started.getId());
     execution.setVariable("followingTrackName", TRACKS.get(track));

@@ -38,10 +38,11 @@ final class EngineRestRefusals {
 
   static Optional<Refusal> refusal(Throwable failure, UriInfo uri) {
     // A loser of simultaneous completions fails in whichever way the race hit it: the task gone, the
-    // executions gone ("Cannot restore state of process instance …"), or an optimistic lock. If the task is
-    // completed by the time we answer, someone else's completion won, and that is what the loser is told.
+    // executions gone ("Cannot restore state of process instance …", on PostgreSQL even a
+    // NullPointerException inside the engine), or an optimistic lock. If the task is completed by the time
+    // we answer, someone else's completion won, and that is what the loser is told.
     Matcher task = TASK_ACTION.matcher(uri.getPath());
-    if (task.find() && causedBy(failure, ProcessEngineException.class) && wasCompleted(task.group(2))) {
+    if (task.find() && wasCompleted(task.group(2))) {
       return Optional.of(Refusal.alreadyDone());
     }
     if (DEPLOYMENT_CREATE.matcher(uri.getPath()).find() && failure instanceof RestException rest
@@ -57,15 +58,6 @@ final class EngineRestRefusals {
     body.put("type", refusal.type());
     body.put("message", refusal.message());
     return Response.status(refusal.status()).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
-  }
-
-  private static boolean causedBy(Throwable failure, Class<? extends Throwable> kind) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (kind.isInstance(cause)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**

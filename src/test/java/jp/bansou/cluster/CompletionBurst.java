@@ -30,7 +30,7 @@ final class CompletionBurst {
   private static final Logger LOG = LoggerFactory.getLogger(CompletionBurst.class);
 
   /** Enough tasks that the burst is still running when the node dies. */
-  private static final int TASKS = 400;
+  private static final int TASKS = 150;
   /** The node dies after this many acknowledged completions, with more on the wire. */
   private static final int KILL_AFTER = 40;
   /** A first start creates the engine's schema; on a busy machine that took over three minutes. */
@@ -98,7 +98,7 @@ final class CompletionBurst {
     HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
         .header("Authorization", authorization)
         .header("Content-Type", "application/json")
-        .timeout(Duration.ofSeconds(30))
+        .timeout(Duration.ofMinutes(2))
         .POST(HttpRequest.BodyPublishers.ofString(json)).build();
     return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
   }
@@ -106,7 +106,7 @@ final class CompletionBurst {
   private int get(URI base, String path) throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
         .header("Authorization", authorization)
-        .timeout(Duration.ofSeconds(30)).GET().build();
+        .timeout(Duration.ofMinutes(2)).GET().build();
     return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 }

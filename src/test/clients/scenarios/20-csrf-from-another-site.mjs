@@ -45,7 +45,7 @@ export async function run({ browser, base }) {
     await inBrowser(browser, 'csrf', async (page) => {
       await logIn(page, `${base}/camunda/app/cockpit/`, 'takahashi');
       await loggedIn(page);
-      await page.getByText('ダッシュボード').first().waitFor();
+      await page.getByText('現在の状況').first().waitFor();
 
       await page.goto(`http://127.0.0.1:${port}/`);
       await page.locator('#state', { hasText: '送信' }).waitFor();

@@ -3,6 +3,8 @@ package jp.bansou.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import jp.bansou.BansouApplication;
 import org.camunda.bpm.engine.IdentityService;
@@ -33,17 +35,77 @@ class ProductionProfileTest {
     }
   }
 
+  @Test
+  void aProductionStartAfterADemoStartOnTheSameDataDirLetsNoDemoLoginIn() {
+    String dataDir = "./target/test-data/demo-then-prod-" + UUID.randomUUID();
+    try (ConfigurableApplicationContext demo = new SpringApplicationBuilder(BansouApplication.class)
+        .run(arguments(dataDir, "--bansou.demo.year.enabled=false"))) {
+      assertThat(demo.getBean(IdentityService.class).checkPassword("takahashi", "demo")).isTrue();
+    }
+
+    try (ConfigurableApplicationContext prod = production().properties("BANSOU_ADMIN_PASSWORD=s3cret-from-env")
+        .run(arguments(dataDir))) {
+      IdentityService identities = prod.getBean(IdentityService.class);
+      for (String demoUser : new String[] {"admin", "sato", "ito", "suzuki", "takahashi", "tanaka"}) {
+        assertThat(identities.checkPassword(demoUser, "demo")).as(demoUser).isFalse();
+      }
+    }
+  }
+
+  @Test
+  void productionOnTheDemosDatabaseRefusesToStartNamingTheUsersWithTheDemoPassword() {
+    String dataDir = "./target/test-data/prod-on-demo-" + UUID.randomUUID();
+    try (ConfigurableApplicationContext demo = new SpringApplicationBuilder(BansouApplication.class)
+        .run(arguments(dataDir, "--bansou.demo.year.enabled=false"))) {
+      IdentityService identities = demo.getBean(IdentityService.class);
+      for (String changed : new String[] {"ito", "suzuki", "takahashi", "tanaka"}) {
+        var user = identities.createUserQuery().userId(changed).singleResult();
+        user.setPassword(changed + "-own-password");
+        identities.saveUser(user);
+      }
+    }
+
+    // the operator points production at the demo's own file
+    assertThatThrownBy(() -> production().properties("BANSOU_ADMIN_PASSWORD=s3cret-from-env")
+        .run(arguments(dataDir, "--bansou.data-file=bansou")).close())
+        .hasStackTraceContaining("Users [sato] still have the documented demo password");
+  }
+
+  @Test
+  void productionGivesAnAdministratorLeftWithTheDemoPasswordTheConfiguredOne() {
+    String dataDir = "./target/test-data/prod-admin-" + UUID.randomUUID();
+    try (ConfigurableApplicationContext demo = new SpringApplicationBuilder(BansouApplication.class)
+        .run(arguments(dataDir, "--bansou.demo.year.enabled=false"))) {
+      IdentityService identities = demo.getBean(IdentityService.class);
+      for (String staff : new String[] {"sato", "ito", "suzuki", "takahashi", "tanaka"}) {
+        identities.deleteUser(staff);
+      }
+    }
+
+    try (ConfigurableApplicationContext prod = production().properties("BANSOU_ADMIN_PASSWORD=s3cret-from-env")
+        .run(arguments(dataDir, "--bansou.data-file=bansou"))) {
+      IdentityService identities = prod.getBean(IdentityService.class);
+      assertThat(identities.checkPassword("admin", "s3cret-from-env")).isTrue();
+      assertThat(identities.checkPassword("admin", "demo")).isFalse();
+    }
+  }
+
   private SpringApplicationBuilder production() {
     return new SpringApplicationBuilder(BansouApplication.class)
                 .profiles("prod");
   }
 
   private static String[] arguments() {
-    return new String[] {
-      "--server.port=0",
-      "--bansou.data-dir=./target/test-data/prod-" + UUID.randomUUID(),
-      "--camunda.bpm.process-engine-name=prodtest",
-      "--camunda.bpm.job-execution.enabled=false"
-    };
+    return arguments("./target/test-data/prod-" + UUID.randomUUID());
+  }
+
+  private static String[] arguments(String dataDir, String... more) {
+    List<String> arguments = new ArrayList<>(List.of(
+        "--server.port=0",
+        "--bansou.data-dir=" + dataDir,
+        "--camunda.bpm.process-engine-name=prodtest",
+        "--camunda.bpm.job-execution.enabled=false"));
+    arguments.addAll(List.of(more));
+    return arguments.toArray(String[]::new);
   }
 }

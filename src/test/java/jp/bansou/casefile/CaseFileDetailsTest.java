@@ -35,7 +35,8 @@ class CaseFileDetailsTest {
 
   @Test
   void theCaseFileNamesTheAdvisorOffersTheTracksToStartShowsTheNextVisitAndWhatTheAnalysisFound() {
-    new EngineClock(management).setTo(LocalDateTime.parse("2025-05-12T10:00"));
+    EngineClock clock = new EngineClock(management);
+    clock.setTo(LocalDateTime.parse("2025-05-12T10:00"));
     String id = TestBusinesses.register(registry, "sato");
     ProcessInstance analysis = runtime.startProcessInstanceByKey("management-analysis", id,
         putValue("advisor", "sato").putValue("entryRoute", "visit"));
@@ -56,6 +57,8 @@ class CaseFileDetailsTest {
         .putValue("previousYearSales", 48000L).putValue("salesTargetYear1", 49440L)
         .putValue("planActions", "通年商品の開発").putValue("needsSpecialist", false).putValue("needsFinancing", false));
     tasks.complete(task(plan).getId(), putValue("planCompletedDate", "2025-07-31"));
+    // the follow-up starts asynchronously after the plan
+    clock.executeDueJobs(analysis.getId());
 
     ResponseEntity<Map> response = http.withBasicAuth("sato", "demo")
         .getForEntity("/api/businesses/{id}/case-file/details", Map.class, id);

@@ -47,7 +47,10 @@ async function advisorFindsTheBusinessAndStaysInJapanese(page, base) {
   await search.fill('ホタテ');
   await search.press('Enter');
   await cards.filter({ hasText: bakery.name }).first().waitFor({ state: 'detached' });
-  assert.equal(await cards.count(), 1, 'only the named business\'s task is listed');
+  await hotateCard.first().waitFor();
+  for (const text of await cards.allInnerTexts()) {
+    assert.match(text, new RegExp(hotate.name), 'only the named business\'s tasks are listed');
+  }
   await screenshot(page, 'advisor-narrows-to-a-business');
 
   await hotateCard.first().click();
@@ -96,13 +99,14 @@ async function advisorStartsASurveyFromTheCaseFile(page, base) {
   }, hotate.id);
   await field(form, 'ProductName').fill('ほたて燻製');
   await field(form, 'SurveyOccasion').fill('北海道 ビジネスEXPO 2026/11/06');
-  await field(form, 'SurveyDueDate').fill('2026-12-20');
-  await field(form, 'SurveyDueDate').press('Enter');
+  const dueDate = form.locator('.fjs-form [id$="-SurveyDueDate-date"]');
+  await dueDate.fill('2026/12/20');
+  await dueDate.press('Enter');
   await form.locator('label').first().click();
   await screenshot(page, 'survey-start-form-with-business');
   await form.getByRole('button', { name: '開始', exact: true }).click();
   await form.waitFor({ state: 'detached' });
-  const surveys = await rest(base, 'sato')('GET', `/process-instance?businessKey=${hotate.id}&processDefinitionKey=demand-survey`);
+  const surveys = await rest(base, 'takahashi')('GET', `/process-instance?businessKey=${hotate.id}&processDefinitionKey=demand-survey`);
   assert.equal(surveys.body.length, 1, 'the survey runs for the business of the case file');
 }
 
@@ -112,13 +116,13 @@ async function managerLandsOnTheEscalation(page, base) {
   await escalations.first().waitFor();
   const card = page.locator('ol.tasks-list li', { hasText: '遅れている訪問に対応する（E2E）' });
   await card.first().waitFor();
-  assert.equal(await card.locator('.due-date.overdue').count(), 1, 'the overdue escalation stands out');
+  await card.first().locator('.due-date.overdue').waitFor();
   await screenshot(page, 'manager-lands-on-escalations');
 }
 
 async function auditorIsNotOfferedTasklist(page, base) {
+  // the welcome page keeps a password field (password change), so the login is seen by the page itself
   await logIn(page, `${base}/camunda/app/welcome/`, 'tanaka');
-  await loggedIn(page);
   await page.locator('.bansou-pages').waitFor();
   assert.equal(await page.locator('a[href*="/app/tasklist/"]').count(), 0, 'no link into Tasklist');
   assert.equal(await page.locator('.bansou-pages a.bansou-kpi').count(), 1);

@@ -82,10 +82,22 @@ class BusinessMeetingTest {
     assertThat(meeting).isWaitingAt("MeetingOpens");
     clock.setTo(LocalDateTime.of(2027, 11, 6, 0, 0));
     clock.executeDueJobs(meeting.getId());
-    assertThat(meeting).isWaitingAt("IntroduceBuyers");
+    assertThat(meeting).isWaitingAt("IntroduceBuyers", "RunMeetingSurvey");
+    surveyTheExhibitorsProduct(meeting);
     taskService.complete(task(meeting).getId(), putValue("buyersIntroduced", 4).putValue("buyerNames", "東京百貨店\n札幌食品卸"));
     clock.setTo(LocalDateTime.of(2027, 11, 9, 10, 0));
     taskService.complete(task(meeting).getId(), putValue("leads", SpinValues.jsonValue(leadsJson).create()));
+  }
+
+  /** The exhibitor questionnaire of plan §4②: a demand survey of the business's product, as at a trade fair. */
+  private void surveyTheExhibitorsProduct(ProcessInstance meeting) {
+    ProcessInstance survey = calledProcessInstance("demand-survey", meeting);
+    assertThat(survey).hasBusinessKey(meeting.getBusinessKey()).variables()
+        .containsEntry("surveyKind", "fair").containsEntry("productName", "味付け数の子");
+    taskService.complete(task(survey).getId(), SurveyAnswers.of(50));
+    taskService.complete(task(survey).getId(), putValue("surveyFeedbackDate", "2027-11-10")
+        .putValue("brushUpPoints", "バイヤー向けに業務用サイズを検討"));
+    assertThat(survey).isEnded();
   }
 
   private Task leadTask(ProcessInstance meeting, String company) {

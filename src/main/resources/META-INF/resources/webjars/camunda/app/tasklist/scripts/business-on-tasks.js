@@ -103,19 +103,32 @@ async function addCaseFileLink() {
 
 // The case file's 「新しい支援を始める」 opens Tasklist's start dialog with ?processStart=<key>&businessId=<id>:
 // the start form's 事業者ID is filled in, as if typed (form-js listens to input events).
-let filledForm = null;
+// The form renders its (empty) start values after it first appears, so the id is put in again until it stays.
+let filled = { input: null, attempts: 0 };
 
 function fillBusinessIdOfStartForm() {
   const businessId = hashParams().params.get('businessId');
   const input = document.querySelector('.modal-content .fjs-form [id$="-BusinessId"]');
-  if (!businessId || !input || filledForm === input) {
+  if (!businessId || !input) {
     return;
   }
-  filledForm = input;
-  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-  setValue.call(input, businessId);
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-  input.dispatchEvent(new Event('change', { bubbles: true }));
+  if (filled.input !== input) {
+    filled = { input, attempts: 0 };
+  }
+  if (input.value === businessId || filled.attempts >= 20) {
+    return;
+  }
+  filled.attempts += 1;
+  setTimeout(() => {
+    if (input.value === businessId) {
+      return;
+    }
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+    setValue.call(input, businessId);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    fillBusinessIdOfStartForm();
+  }, 150);
 }
 
 new MutationObserver(() => {

@@ -26,7 +26,10 @@ async function addPages() {
   if (document.querySelector('.bansou-pages')) {
     return;
   }
-  const anchor = document.querySelector('.webapps, [ng-if*="authorizedApps"], .container, main, body');
+  const anchor = document.querySelector('section.webapps');
+  if (!anchor) {
+    return;
+  }
   let apps;
   try {
     const response = await fetch('/camunda/api/admin/auth/user/default',
@@ -62,12 +65,15 @@ async function addPages() {
     return;
   }
   section.appendChild(list);
-  anchor.appendChild(section);
+  const inner = document.createElement('div');
+  inner.className = 'inner';
+  inner.appendChild(section);
+  anchor.insertAdjacentElement('afterend', inner);
 }
 
 // The page shows the apps once the login is known; the pages are added then.
 new MutationObserver(() => {
-  if (document.querySelector('.webapps, .apps, [class*="webapp"]')) {
+  if (document.querySelector('section.webapps')) {
     addPages();
   }
 }).observe(document.documentElement, { childList: true, subtree: true });

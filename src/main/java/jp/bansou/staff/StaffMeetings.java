@@ -1,9 +1,9 @@
 package jp.bansou.staff;
 
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import jp.bansou.calendar.BusinessCalendar;
+import jp.bansou.calendar.PlanClock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,9 +14,11 @@ import org.springframework.stereotype.Component;
 public class StaffMeetings {
 
   private final StaffProperties properties;
+  private final BusinessCalendar calendar;
 
-  StaffMeetings(StaffProperties properties) {
+  StaffMeetings(StaffProperties properties, BusinessCalendar calendar) {
     this.properties = properties;
+    this.calendar = calendar;
   }
 
   /** E.g. {@code 0 0 9 5,20 * ?}: 9:00 on the 5th and the 20th of every month. */
@@ -27,7 +29,6 @@ public class StaffMeetings {
   }
 
   public Date recordDueDate() {
-    return Date.from(ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault())
-        .plus(properties.meetings().recordWithin()).toInstant());
+    return calendar.openDay(Date.from(PlanClock.nowInPlanZone().plus(properties.meetings().recordWithin()).toInstant()));
   }
 }

@@ -2,8 +2,9 @@ package jp.bansou.staff;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Date;
+import jp.bansou.calendar.BusinessCalendar;
+import jp.bansou.calendar.PlanClock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,14 +18,16 @@ public class StaffTrainings {
   private static final LocalTime END_OF_DAY = LocalTime.of(17, 0);
 
   private final StaffProperties properties;
+  private final BusinessCalendar calendar;
 
-  StaffTrainings(StaffProperties properties) {
+  StaffTrainings(StaffProperties properties, BusinessCalendar calendar) {
     this.properties = properties;
+    this.calendar = calendar;
   }
 
   public Date transferDueDate(LocalDate trainingDate) {
-    return Date.from(trainingDate.plus(properties.transferDueWithin()).atTime(END_OF_DAY)
-        .atZone(ZoneId.systemDefault()).toInstant());
+    return calendar.openDay(Date.from(trainingDate.plus(properties.transferDueWithin()).atTime(END_OF_DAY)
+        .atZone(PlanClock.zone()).toInstant()));
   }
 
   public Date reminderDate(Date transferDueDate) {
@@ -35,7 +38,8 @@ public class StaffTrainings {
     return after(transferDueDate, properties.escalationAfterDue());
   }
 
-  private static Date after(Date date, java.time.Period period) {
-    return Date.from(date.toInstant().atZone(ZoneId.systemDefault()).plus(period).toInstant());
+  // reminders and escalations fall on open days too: nobody reads them on a Sunday or a holiday
+  private Date after(Date date, java.time.Period period) {
+    return calendar.openDay(Date.from(date.toInstant().atZone(PlanClock.zone()).plus(period).toInstant()));
   }
 }

@@ -39,8 +39,8 @@ class PackageRulesTest {
       "survey", // §3, §4 地域経済動向調査
       "evaluation", // §9 年次評価
       "referral", // §5–§8 専門機関への紹介 (called by every track)
-      "consultation", // §10 相談・巡回の記録 (p10, announced)
-      "staff"); // §10 職員の資質向上 (p10, announced; the lead confirms at merge)
+      "consultation", // §10⑤ 巡回・窓口相談の記録
+      "staff"); // §10 ①–④, ⑥ 職員の研修・伝達研修・職員間ミーティング
 
   /** Shared concerns: any track may use them; they use no track. */
   static final Set<String> SHARED = Set.of(
@@ -52,8 +52,9 @@ class PackageRulesTest {
       "tasklist", // Tasklist filters per role
       "system", // entry points of the web apps
       "kpi", // the KPI report: reads history by process and activity ids from configuration, not by Java imports
-      "web", // Japanese error pages and refusals (errors, announced)
-      "history"); // the auditors' history view (hist, announced)
+      "web", // Japanese error pages and refusals
+      "history", // the auditors' history view of every case
+      "lessons"); // 支援の成功事例・失敗事例: a closing step added to the tracks named in configuration
 
   /** The only packages that may read the Java of several tracks: they show or drive every track. */
   static final Set<String> CROSS_TRACK_READERS = Set.of(

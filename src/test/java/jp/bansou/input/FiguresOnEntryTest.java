@@ -98,8 +98,7 @@ class FiguresOnEntryTest {
 
     ResponseEntity<String> response = completeOverRest(task(analysis).getId(), figures);
 
-    // The status of a refusal at every door (400) is the errors package's part, tested in RefusalsTest.
-    assertThat(response.getStatusCode().isError()).isTrue();
+    assertThat(response.getStatusCode().value()).isEqualTo(400);
     assertThat(response.getBody())
         .contains("「売上高」は数字で入力してください。全角・半角の数字とカンマが使えます（例: 62,000 または ６２，０００）。")
         .contains("「従業員数（正社員、人）」にマイナスは入力できません。");
@@ -143,7 +142,7 @@ class FiguresOnEntryTest {
 
     ResponseEntity<String> refused = completeOverRest(taskId, figures);
 
-    assertThat(refused.getStatusCode().isError()).isTrue();
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
     assertThat(refused.getBody()).contains("売上増加率が -99.9% になります（前期の売上高 62,000 → 売上高 62）。")
         .contains("営業利益率が -5,806.5% になります").contains("「数字が正しい理由」に理由を書いて");
     assertThat(analysis).isWaitingAt("EnterFinancialFigures");

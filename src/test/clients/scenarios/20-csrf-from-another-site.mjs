@@ -53,10 +53,11 @@ export async function run({ browser, base }) {
       await screenshot(page, 'csrf-attacker-page');
       assert.equal(await found(base, forgedId), 0, 'the page of another site imported nothing');
 
-      // Bansō's own page: same origin, so it reads the XSRF-TOKEN cookie and sends it
+      // Bansō's own page: same origin, so it can read the session's token and send it
       await page.goto(`${base}/casefile/`);
       const answer = await page.evaluate(async ({ csv }) => {
-        const token = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='))?.split('=')[1];
+        // the session's token, as every GET of /api hands it out
+        const token = (await fetch('/api/businesses?size=1', { credentials: 'same-origin' })).headers.get('X-XSRF-TOKEN');
         const response = await fetch('/api/businesses/import', {
           method: 'POST', credentials: 'same-origin',
           headers: { 'content-type': 'text/csv', 'X-XSRF-TOKEN': token }, body: csv

@@ -2,7 +2,7 @@
 // One application start (the fat jar on a fresh H2 database) is shared by every scenario in scenarios/,
 // run one after another in the order of their file names; each registers the businesses it needs.
 // Usage: node e2e.mjs <fat jar> <output dir>   (see .ci/e2e)
-//        E2E_ONLY=casefile node e2e.mjs …      runs only the scenarios whose file name contains "casefile"
+//        E2E_ONLY=30-,50- node e2e.mjs …       runs only the scenarios whose file names contain one of these
 import { mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -21,8 +21,9 @@ const scenarioDir = join(dirname(fileURLToPath(import.meta.url)), 'scenarios');
 async function main() {
   mkdirSync(output, { recursive: true });
   useOutput(output);
-  const only = process.env.E2E_ONLY || '';
-  const files = readdirSync(scenarioDir).filter((file) => file.endsWith('.mjs') && file.includes(only)).sort();
+  const only = (process.env.E2E_ONLY || '').split(',');
+  const files = readdirSync(scenarioDir)
+    .filter((file) => file.endsWith('.mjs') && only.some((part) => file.includes(part))).sort();
   if (files.length === 0) {
     throw new Error(`no scenario in ${scenarioDir} matches "${only}"`);
   }

@@ -121,7 +121,9 @@ async function confirmsAnUnlikelyFigure(page, base, processInstanceId) {
   assert.equal(variables.body.sales, undefined, 'nothing is stored before the figures are confirmed');
 
   // the refusal's notification covers the 完了 button until it is closed
-  await page.locator('.notifications .close, [cam-notifications] .close').first().click().catch(() => {});
+  const closeNotification = page.locator('.page-notifications .close:visible');
+  await closeNotification.first().click();
+  await closeNotification.first().waitFor({ state: 'detached' });
   await field(form, 'ImplausibleFiguresReason').fill('前期末に主力工場が被災し、今期はほぼ休業したため');
   await page.getByRole('button', { name: '完了', exact: true }).click();
   await reviewReached(base, processInstanceId);

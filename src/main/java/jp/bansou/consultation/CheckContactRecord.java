@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import jp.bansou.staff.StaffDirectory;
+import jp.bansou.security.StaffDirectory;
 import org.springframework.stereotype.Component;
 
 /**

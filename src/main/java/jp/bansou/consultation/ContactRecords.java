@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import jp.bansou.calendar.FiscalYear;
 import jp.bansou.input.RecordInput;
-import jp.bansou.staff.StaffDirectory;
+import jp.bansou.security.StaffDirectory;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;

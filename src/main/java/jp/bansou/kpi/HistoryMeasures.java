@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import jp.bansou.calendar.FiscalYear;
 import jp.bansou.calendar.PlanClock;
-import jp.bansou.staff.StaffDirectory;
+import jp.bansou.security.StaffDirectory;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

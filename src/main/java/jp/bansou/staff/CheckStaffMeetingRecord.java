@@ -1,5 +1,6 @@
 package jp.bansou.staff;
 
+import jp.bansou.security.StaffDirectory;
 import static jp.bansou.input.RecordInput.date;
 import static jp.bansou.input.RecordInput.isBlank;
 import static jp.bansou.input.RecordInput.refuseIfAny;

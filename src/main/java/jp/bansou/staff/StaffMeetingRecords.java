@@ -1,5 +1,6 @@
 package jp.bansou.staff;
 
+import jp.bansou.security.StaffDirectory;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -191,9 +191,14 @@ class ManagementAnalysisTest {
   }
 
   @Test
-  void anAssistantMayEnterTheFiguresButTheAdvisorReviewsThem() throws Exception {
+  void anAssistantMayEnterTheFiguresTheAdvisorHandsHerButTheAdvisorReviewsThem() throws Exception {
     ProcessInstance analysis = startAnalysis(newBusiness());
     String figuresTask = task(analysis).getId();
+    // an assigned task is the assignee's: the advisor hands the figures to the assistant first
+    Acting.as(identityService, "suzuki", "assistants", () ->
+        assertThatThrownBy(() -> taskService.complete(figuresTask, shopFigures())).isInstanceOf(AuthorizationException.class));
+    String advisor = taskService.createTaskQuery().taskId(figuresTask).singleResult().getAssignee();
+    Acting.as(identityService, advisor, "advisors", () -> taskService.setAssignee(figuresTask, "suzuki"));
     Acting.as(identityService, "suzuki", "assistants", () -> taskService.complete(figuresTask, shopFigures()));
 
     String reviewTask = task(analysis).getId();

@@ -85,12 +85,15 @@ class CaseFileDetailsTest {
   }
 
   @Test
-  void anotherAdvisorsBusinessIsRefused() {
+  void aColleaguesBusinessIsReadAsThePlanSharesWhatStaffKnowAndAnonymousCallersAreRefused() {
     String id = TestBusinesses.register(registry, "ito");
 
+    // plan §10⑤ and the default sharing rule (bansou.sharing.read: all-staff): anyone continues a colleague's case
     ResponseEntity<Map> response = http.withBasicAuth("sato", "demo")
         .getForEntity("/api/businesses/{id}/case-file/details", Map.class, id);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 
-    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(http.getForEntity("/api/businesses/{id}/case-file/details", Map.class, id).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 }

@@ -81,8 +81,10 @@ class FollowUpVisitsTest {
       assertThat(taskService.createTaskQuery().taskId(visit.getId()).taskCandidateGroup("assistants")
           .includeAssignedTasks().count()).as("assistants share the visit").isOne();
       assertThat(followUp.variable(visit, "visitNumber")).isEqualTo((long) quarter);
-      // an assistant may record the advisor's visit: Tasklist applies the same authorization
+      // an assistant may record the advisor's visit once the advisor hands it over (an assigned task is the
+      // assignee's); Tasklist applies the same authorization
       long salesToDate = 2_600L * quarter;
+      Acting.as(identityService, visit.getAssignee(), "advisors", () -> taskService.setAssignee(visit.getId(), "suzuki"));
       Acting.as(identityService, "suzuki", "assistants",
           () -> taskService.complete(visit.getId(), visitRecord("onTrack", salesToDate)));
       followUp.at(PLAN_DONE.plusMonths(3L * quarter).plusDays(40));

@@ -70,6 +70,8 @@ class HistoryApiTest {
     Acting.as(identity, "sato", "advisors", () -> tasks.complete(review,
         putValue("financialAnalysisNotes", "売上高が決算書と違う").putValue("correctFigures", true)));
     String correct = task(analysis).getId();
+    // the advisor hands the correction to the assistant: an assigned task is worked by its assignee
+    Acting.as(identity, "sato", "advisors", () -> tasks.setAssignee(correct, "suzuki"));
     Acting.as(identity, "suzuki", "assistants", () -> tasks.complete(correct, figures(52000L)));
     String again = task(analysis).getId();
     Acting.as(identity, "sato", "advisors", () -> tasks.complete(again,

@@ -74,13 +74,14 @@ class ExternalTrainingTest {
   }
 
   @Test
-  void anExternalTrainingGivesItsAttendeeATransferTrainingDueWithinThirtyDays() {
+  void anExternalTrainingGivesItsAttendeeATransferTrainingDueWithinThirtyDaysOnAnOpenDay() {
     ProcessInstance training = record("suzuki", "assistants", accompanyingSupportSeminar("2026-11-20"));
 
     assertThat(training).isWaitingAt("HoldTransferTraining").hasBusinessKey("suzuki");
     Task transfer = task(training);
     assertThat(transfer).isAssignedTo("suzuki");
-    assertThat(transfer.getDueDate()).isEqualTo(at(2026, 12, 20, 17));
+    // thirty days after 11/20 is Sunday 12/20: the chamber is closed, the transfer training is due on Monday
+    assertThat(transfer.getDueDate()).isEqualTo(at(2026, 12, 21, 17));
 
     clock.setTo(LocalDateTime.of(2026, 12, 10, 17, 0));
     tasks.complete(transfer.getId(), putValue("transferDate", "2026-12-10")
@@ -95,7 +96,8 @@ class ExternalTrainingTest {
     ProcessInstance training = record("ito", "advisors", accompanyingSupportSeminar("2026-11-20"));
     Task transfer = task(training);
 
-    clock.setTo(LocalDateTime.of(2026, 12, 27, 16, 59));
+    // due Monday 12/21; a week later is Monday 12/28, the last open day before the year-end closure
+    clock.setTo(LocalDateTime.of(2026, 12, 28, 16, 59));
     clock.executeDueJobs(training.getId());
     assertThat(training).isWaitingAt("HoldTransferTraining").isNotWaitingAt("PlanLateTransferTraining");
     clock.advance(Duration.ofMinutes(1));
@@ -104,7 +106,11 @@ class ExternalTrainingTest {
     assertThat(reminder).isAssignedTo("ito");
     tasks.complete(reminder.getId(), putValue("plannedTransferDate", "2027-01-15"));
 
-    clock.setTo(LocalDateTime.of(2027, 1, 10, 17, 0));
+    // three weeks after the due day is 1/11, 成人の日: the managers hear of it on the next open day
+    clock.setTo(LocalDateTime.of(2027, 1, 11, 17, 0));
+    clock.executeDueJobs(training.getId());
+    assertThat(tasks.createTaskQuery().processInstanceId(training.getId()).taskDefinitionKey("HandleLateTransferTraining").count()).isZero();
+    clock.setTo(LocalDateTime.of(2027, 1, 12, 17, 0));
     clock.executeDueJobs(training.getId());
     Task escalation = tasks.createTaskQuery().processInstanceId(training.getId()).taskDefinitionKey("HandleLateTransferTraining").singleResult();
     assertThat(escalation).isNotNull();

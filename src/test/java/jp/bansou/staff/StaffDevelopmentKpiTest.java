@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import jp.bansou.calendar.FiscalYear;
 import jp.bansou.kpi.KpiReport;
 import jp.bansou.kpi.KpiReports;
+import jp.bansou.security.StaffDirectory;
 import jp.bansou.testing.EngineClock;
 import jp.bansou.testing.EngineTest;
 import jp.bansou.testing.FreshFiscalYear;

@@ -147,7 +147,9 @@ class WorkingDayInTasklistTest {
 
     assertThat(startable.stream().map(ProcessDefinition::getKey).collect(Collectors.toSet())).isEqualTo(Set.of(
         "management-analysis", "business-plan", "startup", "business-succession", "trade-fair",
-        "business-meeting", "demand-survey", "tasting-survey", "dx-follow-up"));
+        "business-meeting", "demand-survey", "tasting-survey", "dx-follow-up",
+        // plan §10: a consultation or visit record, an external training attended
+        "consultation", "external-training"));
     assertThat(startable).allSatisfy(definition -> assertThat(repository.getBpmnModelInstance(definition.getId())
         .getModelElementsByType(StartEvent.class).stream().anyMatch(start -> start.getCamundaFormRef() != null))
         .as(definition.getKey() + " has a start form").isTrue());

@@ -61,13 +61,13 @@ class RefusalsTest {
     if (repository.createProcessDefinitionQuery().processDefinitionKey(PROBE).count() > 0) {
       return;
     }
-    BpmnModelInstance probe = Bpmn.createExecutableProcess(PROBE).camundaHistoryTimeToLive(1)
+    BpmnModelInstance probe = Bpmn.createExecutableProcess(PROBE).camundaHistoryTimeToLive(1).camundaStartableInTasklist(false)
         .startEvent()
         .userTask("Work").camundaAssignee("admin")
         .serviceTask("Refuse").camundaExpression("${checkDemandSurveyStart.notify(execution)}")
         .endEvent()
         .done();
-    BpmnModelInstance byMessage = Bpmn.createExecutableProcess(PROBE + "-message").camundaHistoryTimeToLive(1)
+    BpmnModelInstance byMessage = Bpmn.createExecutableProcess(PROBE + "-message").camundaHistoryTimeToLive(1).camundaStartableInTasklist(false)
         .startEvent().message(PROBE_MESSAGE)
         .serviceTask("Refuse").camundaExpression("${checkDemandSurveyStart.notify(execution)}")
         .endEvent()

@@ -1,4 +1,4 @@
-package jp.bansou.staff;
+package jp.bansou.security;
 
 import static jp.bansou.security.StaffGroup.ADVISORS;
 import static jp.bansou.security.StaffGroup.ASSISTANTS;
@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import jp.bansou.security.StaffGroup;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;

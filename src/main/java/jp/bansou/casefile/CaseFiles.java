@@ -1,6 +1,5 @@
 package jp.bansou.casefile;
 
-import jp.bansou.business.Business;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -11,8 +10,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import jp.bansou.business.Business;
 import jp.bansou.calendar.BusinessCalendar;
 import jp.bansou.calendar.FiscalYear;
+import jp.bansou.followup.FollowUpNames;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
@@ -34,7 +35,7 @@ public class CaseFiles {
   static final String ANALYSIS = "management-analysis";
   static final String PLAN = "business-plan";
   static final String REFERRAL = "specialist-referral";
-  static final String VISIT_TASK = "RecordVisit";
+  static final String VISIT_TASK = FollowUpNames.RECORD_VISIT;
 
   private static final List<String> BENCHMARK_FIGURES = List.of("lbSalesGrowthText", "lbOperatingMarginText",
       "lbLabourProductivityText", "lbEbitdaDebtRatioText", "lbWorkingCapitalTurnoverText", "lbEquityRatioText",
@@ -105,7 +106,7 @@ public class CaseFiles {
         .sorted(Comparator.comparing(Task::getDueDate, Comparator.nullsLast(Comparator.naturalOrder())))
         .map(task -> new CaseFile.DueVisit(task.getProcessInstanceId(), followedUpTrack(byId, task.getProcessInstanceId()),
             task.getName(),
-            tasks.getVariable(task.getId(), "visitNumber"), task.getDueDate(), overdue(task, now), dueMoved(task)))
+            tasks.getVariable(task.getId(), FollowUpNames.VISIT_NUMBER), task.getDueDate(), overdue(task, now), dueMoved(task)))
         .toList();
 
     List<CaseFile.Benchmark> benchmarks = instances.stream()

@@ -1,9 +1,5 @@
 package jp.bansou.demo;
 
-import jp.bansou.business.Business;
-import jp.bansou.business.BusinessRegistry;
-import jp.bansou.business.LegalForm;
-import jp.bansou.calendar.PlanClock;
 import static org.camunda.bpm.engine.variable.Variables.putValue;
 
 import java.time.Duration;
@@ -13,8 +9,13 @@ import java.time.LocalTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import jp.bansou.business.Business;
+import jp.bansou.business.BusinessRegistry;
+import jp.bansou.business.LegalForm;
 import jp.bansou.calendar.FiscalYear;
+import jp.bansou.calendar.PlanClock;
 import jp.bansou.fair.FairProperties;
+import jp.bansou.followup.FollowUpNames;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -395,7 +396,7 @@ class DemoYear {
   private void followUpOnTrack(ProcessInstance root, Instant until, long quarterSales) {
     for (int step = 0; step < 100; step++) {
       Task visit = tasks.createTaskQuery().processInstanceBusinessKey(root.getBusinessKey())
-          .taskDefinitionKey("RecordVisit").singleResult();
+          .taskDefinitionKey(FollowUpNames.RECORD_VISIT).singleResult();
       if (visit != null) {
         complete(visit, putValue("visitDate", localDate(ClockUtil.getCurrentTime().toInstant()))
             .putValue("salesToDate", quarterSales).putValue("progress", "onTrack")

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.bansou.analysis.AnalysisNames;
 import jp.bansou.business.Business;
 import jp.bansou.business.BusinessRegistry;
 import jp.bansou.calendar.FiscalYear;
@@ -126,7 +127,7 @@ class CaseFileDetailsApi {
   List<CaseFileDetails.AnalysisFindings> findings(String businessId) {
     List<CaseFileDetails.AnalysisFindings> findings = new ArrayList<>();
     for (HistoricProcessInstance analysis : history.createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKey(businessId).processDefinitionKey("management-analysis")
+        .processInstanceBusinessKey(businessId).processDefinitionKey(AnalysisNames.PROCESS)
         .orderByProcessInstanceStartTime().desc().list()) {
       Map<String, Object> values = new LinkedHashMap<>();
       for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()

@@ -10,10 +10,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import jp.bansou.analysis.AnalysisNames;
 import jp.bansou.business.Business;
 import jp.bansou.calendar.BusinessCalendar;
 import jp.bansou.calendar.FiscalYear;
 import jp.bansou.followup.FollowUpNames;
+import jp.bansou.plan.PlanNames;
+import jp.bansou.referral.ReferralNames;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
@@ -32,17 +35,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class CaseFiles {
 
-  static final String ANALYSIS = "management-analysis";
-  static final String PLAN = "business-plan";
-  static final String REFERRAL = "specialist-referral";
+  static final String ANALYSIS = AnalysisNames.PROCESS;
+  static final String PLAN = PlanNames.PROCESS;
+  static final String REFERRAL = ReferralNames.PROCESS;
   static final String VISIT_TASK = FollowUpNames.RECORD_VISIT;
 
-  private static final List<String> BENCHMARK_FIGURES = List.of("lbSalesGrowthText", "lbOperatingMarginText",
-      "lbLabourProductivityText", "lbEbitdaDebtRatioText", "lbWorkingCapitalTurnoverText", "lbEquityRatioText",
-      "lbBreakEvenSalesText");
-  private static final List<String> PLAN_DETAILS = List.of("planStartDate", "planPeriodYears", "previousYearSales",
-      "salesTargetYear1", "salesTargetYear2", "salesTargetYear3", "salesTargetYear4", "salesTargetYear5",
-      "planActions", "needsFinancing", "financingResult", "financingAmount", "planCompletedDate");
+  private static final List<String> BENCHMARK_FIGURES = AnalysisNames.BENCHMARK_FIGURES;
+  private static final List<String> PLAN_DETAILS = PlanNames.PLAN_DETAILS;
   private static final List<String> HIGHLIGHTS = List.of("fairName", "dealCount", "failedLeadCount", "foundingDate",
       "successionMethod", "plannedSuccessionDate", "dxToolsDetail");
   /** Several leads of one business meeting are followed up side by side: their tasks are told apart by it. */
@@ -189,8 +188,7 @@ public class CaseFiles {
     List<String> names = new ArrayList<>(BENCHMARK_FIGURES);
     names.addAll(PLAN_DETAILS);
     names.addAll(HIGHLIGHTS);
-    names.addAll(List.of("referralBody", "referralReason", "referralDate", "referralOutcome", "referralOutcomeDate",
-        "referralOutcomeNotes"));
+    names.addAll(ReferralNames.REFERRAL_RECORD);
     return names.toArray(String[]::new);
   }
 

@@ -10,13 +10,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import jp.bansou.analysis.AnalysisNames;
 import jp.bansou.business.Business;
 import jp.bansou.calendar.BusinessCalendar;
 import jp.bansou.calendar.FiscalYear;
+import jp.bansou.dx.DxNames;
+import jp.bansou.fair.FairNames;
 import jp.bansou.followup.FollowUpNames;
 import jp.bansou.plan.PlanNames;
 import jp.bansou.referral.ReferralNames;
+import jp.bansou.startup.StartupNames;
+import jp.bansou.succession.SuccessionNames;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
@@ -42,8 +47,8 @@ public class CaseFiles {
 
   private static final List<String> BENCHMARK_FIGURES = AnalysisNames.BENCHMARK_FIGURES;
   private static final List<String> PLAN_DETAILS = PlanNames.PLAN_DETAILS;
-  private static final List<String> HIGHLIGHTS = List.of("fairName", "dealCount", "failedLeadCount", "foundingDate",
-      "successionMethod", "plannedSuccessionDate", "dxToolsDetail");
+  private static final List<String> HIGHLIGHTS = Stream.of(FairNames.HIGHLIGHTS, StartupNames.HIGHLIGHTS,
+      SuccessionNames.HIGHLIGHTS, DxNames.HIGHLIGHTS).flatMap(List::stream).toList();
   /** Several leads of one business meeting are followed up side by side: their tasks are told apart by it. */
   private static final String TASK_SUBJECT = "leadCompany";
 

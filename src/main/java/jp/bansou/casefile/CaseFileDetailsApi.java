@@ -9,9 +9,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.bansou.analysis.AnalysisNames;
 import jp.bansou.business.Business;
 import jp.bansou.business.BusinessRegistry;
 import jp.bansou.calendar.FiscalYear;
+import jp.bansou.followup.FollowUpNames;
 import jp.bansou.security.CaseSharing;
 import jp.bansou.security.StaffMember;
 import org.camunda.bpm.engine.HistoryService;
@@ -96,14 +98,14 @@ class CaseFileDetailsApi {
   List<CaseFileDetails.PlannedVisit> plannedVisits(String businessId) {
     List<CaseFileDetails.PlannedVisit> visits = new ArrayList<>();
     for (ProcessInstance followUp : runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessId)
-        .processDefinitionKey("follow-up-visits").list()) {
-      management.createJobQuery().processInstanceId(followUp.getId()).activityId("VisitFallsDue").timers().list()
+        .processDefinitionKey(FollowUpNames.PROCESS).list()) {
+      management.createJobQuery().processInstanceId(followUp.getId()).activityId(FollowUpNames.VISIT_FALLS_DUE).timers().list()
           .stream()
           .min(comparing(Job::getDuedate, Comparator.nullsLast(Comparator.naturalOrder())))
           .ifPresent(next -> visits.add(new CaseFileDetails.PlannedVisit(followUp.getId(),
               trackOf(followUp.getId()),
-              runtime.getVariable(next.getExecutionId(), "visitNumber"),
-              runtime.getVariable(followUp.getId(), "visitCount"),
+              runtime.getVariable(next.getExecutionId(), FollowUpNames.VISIT_NUMBER),
+              runtime.getVariable(followUp.getId(), FollowUpNames.VISIT_COUNT),
               next.getDuedate())));
     }
     visits.sort(comparing(CaseFileDetails.PlannedVisit::planned, Comparator.nullsLast(Comparator.naturalOrder())));
@@ -125,7 +127,7 @@ class CaseFileDetailsApi {
   List<CaseFileDetails.AnalysisFindings> findings(String businessId) {
     List<CaseFileDetails.AnalysisFindings> findings = new ArrayList<>();
     for (HistoricProcessInstance analysis : history.createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKey(businessId).processDefinitionKey("management-analysis")
+        .processInstanceBusinessKey(businessId).processDefinitionKey(AnalysisNames.PROCESS)
         .orderByProcessInstanceStartTime().desc().list()) {
       Map<String, Object> values = new LinkedHashMap<>();
       for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()

@@ -1,6 +1,5 @@
 package jp.bansou.casefile;
 
-import jp.bansou.business.Business;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -11,8 +10,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import jp.bansou.analysis.AnalysisNames;
+import jp.bansou.business.Business;
 import jp.bansou.calendar.BusinessCalendar;
 import jp.bansou.calendar.FiscalYear;
+import jp.bansou.dx.DxNames;
+import jp.bansou.fair.FairNames;
+import jp.bansou.followup.FollowUpNames;
+import jp.bansou.plan.PlanNames;
+import jp.bansou.referral.ReferralNames;
+import jp.bansou.startup.StartupNames;
+import jp.bansou.succession.SuccessionNames;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
@@ -31,19 +40,15 @@ import org.springframework.stereotype.Service;
 @Service
 public class CaseFiles {
 
-  static final String ANALYSIS = "management-analysis";
-  static final String PLAN = "business-plan";
-  static final String REFERRAL = "specialist-referral";
-  static final String VISIT_TASK = "RecordVisit";
+  static final String ANALYSIS = AnalysisNames.PROCESS;
+  static final String PLAN = PlanNames.PROCESS;
+  static final String REFERRAL = ReferralNames.PROCESS;
+  static final String VISIT_TASK = FollowUpNames.RECORD_VISIT;
 
-  private static final List<String> BENCHMARK_FIGURES = List.of("lbSalesGrowthText", "lbOperatingMarginText",
-      "lbLabourProductivityText", "lbEbitdaDebtRatioText", "lbWorkingCapitalTurnoverText", "lbEquityRatioText",
-      "lbBreakEvenSalesText");
-  private static final List<String> PLAN_DETAILS = List.of("planStartDate", "planPeriodYears", "previousYearSales",
-      "salesTargetYear1", "salesTargetYear2", "salesTargetYear3", "salesTargetYear4", "salesTargetYear5",
-      "planActions", "needsFinancing", "financingResult", "financingAmount", "planCompletedDate");
-  private static final List<String> HIGHLIGHTS = List.of("fairName", "dealCount", "failedLeadCount", "foundingDate",
-      "successionMethod", "plannedSuccessionDate", "dxToolsDetail");
+  private static final List<String> BENCHMARK_FIGURES = AnalysisNames.BENCHMARK_FIGURES;
+  private static final List<String> PLAN_DETAILS = PlanNames.PLAN_DETAILS;
+  private static final List<String> HIGHLIGHTS = Stream.of(FairNames.HIGHLIGHTS, StartupNames.HIGHLIGHTS,
+      SuccessionNames.HIGHLIGHTS, DxNames.HIGHLIGHTS).flatMap(List::stream).toList();
   /** Several leads of one business meeting are followed up side by side: their tasks are told apart by it. */
   private static final String TASK_SUBJECT = "leadCompany";
 
@@ -105,7 +110,7 @@ public class CaseFiles {
         .sorted(Comparator.comparing(Task::getDueDate, Comparator.nullsLast(Comparator.naturalOrder())))
         .map(task -> new CaseFile.DueVisit(task.getProcessInstanceId(), followedUpTrack(byId, task.getProcessInstanceId()),
             task.getName(),
-            tasks.getVariable(task.getId(), "visitNumber"), task.getDueDate(), overdue(task, now), dueMoved(task)))
+            tasks.getVariable(task.getId(), FollowUpNames.VISIT_NUMBER), task.getDueDate(), overdue(task, now), dueMoved(task)))
         .toList();
 
     List<CaseFile.Benchmark> benchmarks = instances.stream()
@@ -188,8 +193,7 @@ public class CaseFiles {
     List<String> names = new ArrayList<>(BENCHMARK_FIGURES);
     names.addAll(PLAN_DETAILS);
     names.addAll(HIGHLIGHTS);
-    names.addAll(List.of("referralBody", "referralReason", "referralDate", "referralOutcome", "referralOutcomeDate",
-        "referralOutcomeNotes"));
+    names.addAll(ReferralNames.REFERRAL_RECORD);
     return names.toArray(String[]::new);
   }
 

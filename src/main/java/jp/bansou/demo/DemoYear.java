@@ -1,9 +1,5 @@
 package jp.bansou.demo;
 
-import jp.bansou.business.Business;
-import jp.bansou.business.BusinessRegistry;
-import jp.bansou.business.LegalForm;
-import jp.bansou.calendar.PlanClock;
 import static org.camunda.bpm.engine.variable.Variables.putValue;
 
 import java.time.Duration;
@@ -13,8 +9,19 @@ import java.time.LocalTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import jp.bansou.analysis.AnalysisNames;
+import jp.bansou.business.Business;
+import jp.bansou.business.BusinessRegistry;
+import jp.bansou.business.LegalForm;
 import jp.bansou.calendar.FiscalYear;
+import jp.bansou.calendar.PlanClock;
+import jp.bansou.dx.DxNames;
+import jp.bansou.fair.FairNames;
 import jp.bansou.fair.FairProperties;
+import jp.bansou.followup.FollowUpNames;
+import jp.bansou.plan.PlanNames;
+import jp.bansou.startup.StartupNames;
+import jp.bansou.succession.SuccessionNames;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -168,7 +175,7 @@ class DemoYear {
             "沖見 由紀", 48, "北海道留萌市沖見町3丁目", "sato"), now -> {
           // applied for the next Tabe-Marché; the first pieces of advice are given, the rest are open
           at(now.minus(days(10)));
-          ProcessInstance fair = runtime.startProcessInstanceByKey("trade-fair", "DEMO-009",
+          ProcessInstance fair = runtime.startProcessInstanceByKey(FairNames.TRADE_FAIR, "DEMO-009",
               putValue("advisor", "sato").putValue("productName", "るもい銘菓「黄金岬の夕陽」"));
           complete(fair, "ApplyForFair", putValue("fairId", "tabe-marche")
               .putValue("applicationDate", localDate(now.minus(days(10)))));
@@ -197,7 +204,7 @@ class DemoYear {
             "宿泊業、飲食サービス業", 6, "潮見 恵子", 61, "北海道留萌市潮静1丁目", "sato"), now -> {
           // after the DX seminar: booking site and SNS adopted, the sales effect is recorded in a year
           at(now.minus(days(70)));
-          ProcessInstance dx = runtime.startProcessInstanceByKey("dx-follow-up", "DEMO-013", putValue("advisor", "sato")
+          ProcessInstance dx = runtime.startProcessInstanceByKey(DxNames.PROCESS, "DEMO-013", putValue("advisor", "sato")
               .putValue("previousYearSales", 52000L).putValue("dxWishes", "インターネットで直接予約を受けたい"));
           advance(days(14));
           complete(dx, "SupportDx", putValue("dxSupportDate", today()).putValue("dxWebsite", true)
@@ -217,7 +224,7 @@ class DemoYear {
 
   private ProcessInstance analysis(String businessId, String advisor, String entryRoute, Instant startedAt, long sales) {
     at(startedAt);
-    ProcessInstance analysis = runtime.startProcessInstanceByKey("management-analysis", businessId,
+    ProcessInstance analysis = runtime.startProcessInstanceByKey(AnalysisNames.PROCESS, businessId,
         putValue("advisor", advisor).putValue("entryRoute", entryRoute));
     if (sales > 0) {
       at(startedAt.plus(days(7)));
@@ -248,7 +255,7 @@ class DemoYear {
 
   private ProcessInstance planInTasklist(String businessId, String advisor, Instant startedAt) {
     at(startedAt);
-    return runtime.startProcessInstanceByKey("business-plan", businessId, putValue("advisor", advisor));
+    return runtime.startProcessInstanceByKey(PlanNames.PROCESS, businessId, putValue("advisor", advisor));
   }
 
   private void draftAndFinalizePlan(ProcessInstance plan, long previousSales, long target, String actions,
@@ -265,7 +272,7 @@ class DemoYear {
   /** From the first consultation to the founding; the monthly follow-up starts on the founding day. */
   private ProcessInstance startup(String businessId, String advisor, Instant consultedAt, Instant foundedAt) {
     at(consultedAt);
-    ProcessInstance startup = runtime.startProcessInstanceByKey("startup", businessId,
+    ProcessInstance startup = runtime.startProcessInstanceByKey(StartupNames.PROCESS, businessId,
         putValue("advisor", advisor).putValue("entryRoute", "jfc"));
     complete(startup, "RecordPreFoundingConsultation", putValue("consultationDate", today())
         .putValue("businessIdea", "道の駅近くで自家焙煎珈琲と地元菓子の喫茶店")
@@ -297,7 +304,7 @@ class DemoYear {
   /** An M&A succession: the succession centre values the shares, then the visits of the first year. */
   private void succession(String businessId, String advisor, Instant consultedAt, Instant now) {
     at(consultedAt);
-    ProcessInstance succession = runtime.startProcessInstanceByKey("business-succession", businessId,
+    ProcessInstance succession = runtime.startProcessInstanceByKey(SuccessionNames.PROCESS, businessId,
         putValue("advisor", advisor).putValue("entryRoute", "survey"));
     complete(succession, "HearSuccessionSituation", putValue("hearingDate", today()).putValue("ownerAge", 76L)
         .putValue("successorStatus", "none").putValue("successionTiming", "withinThreeYears")
@@ -342,7 +349,7 @@ class DemoYear {
     LocalDate lastDay = meeting.lastDay().atYear(year);
 
     at(morningOf(firstDay.minusDays(60)));
-    ProcessInstance instance = runtime.startProcessInstanceByKey("business-meeting", businessId,
+    ProcessInstance instance = runtime.startProcessInstanceByKey(FairNames.BUSINESS_MEETING, businessId,
         putValue("advisor", advisor).putValue("productName", "留萌産 味付け数の子"));
     complete(instance, "ApplyForMeeting", putValue("fairId", meeting.id()).putValue("applicationDate", today()));
     at(morningOf(firstDay.minusDays(25)));
@@ -395,7 +402,7 @@ class DemoYear {
   private void followUpOnTrack(ProcessInstance root, Instant until, long quarterSales) {
     for (int step = 0; step < 100; step++) {
       Task visit = tasks.createTaskQuery().processInstanceBusinessKey(root.getBusinessKey())
-          .taskDefinitionKey("RecordVisit").singleResult();
+          .taskDefinitionKey(FollowUpNames.RECORD_VISIT).singleResult();
       if (visit != null) {
         complete(visit, putValue("visitDate", localDate(ClockUtil.getCurrentTime().toInstant()))
             .putValue("salesToDate", quarterSales).putValue("progress", "onTrack")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
+import jp.bansou.followup.FollowUpNames;
 import jp.bansou.security.StaffGroup;
 import jp.bansou.testing.EngineClock;
 import jp.bansou.testing.EngineTest;
@@ -136,6 +137,11 @@ class TasklistFiltersTest {
 
     clock.setTo(due.plusMinutes(1));
     assertThat(overdueVisitsOfSato()).contains(visit.getId());
+  }
+
+  @Test
+  void theOverdueVisitsFilterListsEveryVisitTaskTheFollowUpPublishes() {
+    assertThat(RoleFilters.VISIT_TASK_KEYS).containsExactlyInAnyOrderElementsOf(FollowUpNames.VISIT_TASKS);
   }
 
   private List<String> overdueVisitsOfSato() {

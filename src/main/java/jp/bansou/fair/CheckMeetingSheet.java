@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
  * The business meeting sheet (商談シート, plan §8) a buyer reads before meeting the business: company,
  * product, sales, photos and quality. Refuses through the REST API (400) what the form refuses in Tasklist.
  */
-@Component("checkMeetingSheet")
-class MeetingSheet implements ExecutionListener {
+@Component
+class CheckMeetingSheet implements ExecutionListener {
 
   static final Pattern PHONE = Pattern.compile("^0[0-9]{1,4}-?[0-9]{1,4}-?[0-9]{3,4}$");
   static final Map<String, String> REQUIRED = new LinkedHashMap<>();
@@ -60,7 +60,7 @@ class MeetingSheet implements ExecutionListener {
     }
     checkFormat(execution.getVariable("companyTel"), PHONE, "TEL は 0 から始まる電話番号で入力してください（例：0164-42-2434）", problems);
     checkFormat(execution.getVariable("companyFax"), PHONE, "FAX は 0 から始まる番号で入力してください（例：0164-42-2435）", problems);
-    checkFormat(execution.getVariable("companyEmail"), Leads.EMAIL, "E-mail の形式が正しくありません", problems);
+    checkFormat(execution.getVariable("companyEmail"), CheckCustomerList.EMAIL, "E-mail の形式が正しくありません", problems);
     refuseIfAny(problems);
   }
 

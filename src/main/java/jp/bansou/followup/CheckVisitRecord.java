@@ -15,38 +15,20 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses a visit or annual record that the forms would not let through, for callers of the REST API:
- * the models run these listeners when the task ends, and the REST API answers a refusal with 400 and the
- * Japanese message, leaving the task open. Tasklist's forms already refuse the same input before
- * submitting.
+ * Refuses a visit record that the form would not let through, for callers of the REST API: the models run
+ * this listener when the visit task ends, and the REST API answers a refusal with 400 and the Japanese
+ * message, leaving the task open. Tasklist's form already refuses the same input before submitting.
  */
-final class FollowUpRecords {
+@Component
+class CheckVisitRecord implements ExecutionListener {
 
   private static final Set<String> PROGRESS = Set.of("onTrack", "smallDeviation", "largeDeviation");
 
-  @Component("checkVisitRecord")
-  static class CheckVisitRecord implements ExecutionListener {
-    @Override
-    public void notify(DelegateExecution execution) {
-      if (!execution.isCanceled()) {
-        checkVisit(execution);
-      }
+  @Override
+  public void notify(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return;
     }
-  }
-
-  @Component("checkAnnualSales")
-  static class CheckAnnualSales implements ExecutionListener {
-    @Override
-    public void notify(DelegateExecution execution) {
-      if (!execution.isCanceled()) {
-        checkAnnualSales(execution);
-      }
-    }
-  }
-
-  private FollowUpRecords() {}
-
-  static void checkVisit(DelegateExecution execution) {
     List<String> problems = new ArrayList<>();
     LocalDate visitDate = date(execution.getVariable("visitDate"));
     if (visitDate == null) {
@@ -66,19 +48,6 @@ final class FollowUpRecords {
     }
     if (isBlank(execution.getVariable("nextActions"))) {
       problems.add("次回までの対応を入力してください");
-    }
-    refuseIfAny(problems);
-  }
-
-  static void checkAnnualSales(DelegateExecution execution) {
-    List<String> problems = new ArrayList<>();
-    Double sales = number(execution.getVariable("annualSales"));
-    if (sales == null || sales < 0) {
-      problems.add("今年度の売上高を 0 以上の数値で入力してください");
-    }
-    Double previous = number(execution.getVariable("previousYearSales"));
-    if (previous == null || previous <= 0) {
-      problems.add("前年度の売上高を 1 以上の数値で入力してください（0 では増加率を計算できません）");
     }
     refuseIfAny(problems);
   }

@@ -11,7 +11,9 @@ const hotate = { id: `E2E-DAY-${stamp}-1`, name: '留萌ほたて水産', kana: 
 const bakery = { id: `E2E-DAY-${stamp}-2`, name: '港町ベーカリー', kana: 'ミナトマチベーカリー' };
 
 const HAND_STARTABLE = ['DX活用の個別フォローアップ', '事業承継支援', '事業計画策定', '創業支援', '商品ブラッシュアップの試食調査',
-  '商談会への出展支援', '物産展への出展支援', '経営分析', '需要動向調査'];
+  '商談会への出展支援', '物産展への出展支援', '経営分析', '需要動向調査',
+  // plan §10: a consultation or visit, an external training attended
+  '巡回・窓口相談の記録', '外部研修と伝達研修'];
 
 async function register(base) {
   const response = await fetch(`${base}/api/businesses/import`, {

@@ -178,7 +178,7 @@ class KpiReportTest {
 
     // surveys count by their publication day; one prepared but not yet published does not count
     surveyPublished("MANAGEMENT_TREND", LocalDateTime.of(y, 9, 20, 10, 0), y + "-09-20");
-    surveyPublished("RESAS", LocalDateTime.of(y + 1, 4, 3, 10, 0), (y + 1) + "-03-31");
+    ProcessInstance resas = surveyPublished("RESAS", LocalDateTime.of(y + 1, 4, 3, 10, 0), (y + 1) + "-03-31");
     surveyAwaitingPublication("EMPLOYMENT_TREND", LocalDateTime.of(y, 12, 1, 10, 0));
     // seminars count by their day once the participants are recorded; a planned one does not count
     seminarRecorded("MANAGEMENT_ANALYSIS", y + "-06-10", 12, LocalDateTime.of(y, 6, 12, 10, 0));
@@ -211,6 +211,9 @@ class KpiReportTest {
     assertRow(report, "dx-sales-growth-businesses", 1, 0, 1);
     assertRow(report, "management-trend-survey-published", 1, 1, 0);
     assertRow(report, "resas-analysis-published", 1, 0, 1);
+    // a survey published on 3/31 and recorded on 4/3 is labelled with the year it was published in
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(resas.getId())
+        .singleResult().getBusinessKey()).isEqualTo("survey-" + year.label() + "-resas");
     assertRow(report, "employment-trend-survey-published", 0, 0, 0);
     assertRow(report, "analysis-seminars", 2, 1, 1);
     assertRow(report, "analysis-seminar-participants", 21, 12, 9);
@@ -462,12 +465,13 @@ class KpiReportTest {
     FollowUpYear.completeOnTrack(engine, followUp, sales);
   }
 
-  private void surveyPublished(String survey, LocalDateTime japanTime, String publishedOn) {
+  private ProcessInstance surveyPublished(String survey, LocalDateTime japanTime, String publishedOn) {
     clock().setTo(japanTime);
     ProcessInstance instance = runtimeService.createProcessInstanceByKey("regional-survey").businessKey(business())
         .setVariables(putValue("survey", survey)).startBeforeActivity("PublishResults").execute();
     taskService.complete(taskOf(instance), putValue("publicationUrl", "https://www.rumoi-cci.example/survey")
         .putValue("publishedOn", publishedOn).putValue("postedToLine", true).putValue("postedToFacebook", false));
+    return instance;
   }
 
   private void surveyAwaitingPublication(String survey, LocalDateTime japanTime) {

@@ -1,5 +1,8 @@
 package jp.bansou.fair;
 
+import java.time.LocalDate;
+import jp.bansou.calendar.PlanClock;
+import jp.bansou.input.RecordInput;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
@@ -20,8 +23,15 @@ public class CustomerList {
     return value.isBlank() ? null : value.strip();
   }
 
+  /**
+   * Tallies the deal and dates it by the contact that concluded it ({@code dealDate}, yyyy-MM-dd, kept with the
+   * lead): the KPI report counts a deal in the year and half it was concluded, whether or not the meeting's
+   * other leads are settled.
+   */
   public void countDeal(DelegateExecution execution) {
     increment(execution, "dealCount");
+    LocalDate concluded = RecordInput.date(execution.getVariable("leadContactDate"));
+    execution.setVariableLocal("dealDate", (concluded != null ? concluded : PlanClock.today()).toString());
   }
 
   public void countFailedLead(DelegateExecution execution) {

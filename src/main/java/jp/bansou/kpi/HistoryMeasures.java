@@ -72,8 +72,10 @@ class HistoryMeasures {
 
   private Actual counted(TargetRow row, FiscalYear year) {
     Counted counted = counted(row.measure(), year, row.counts() == Counting.BUSINESSES || row.perBusiness());
+    // the businesses of another measure, when the row divides by them (deals ÷ businesses that exhibited)
+    long[] divisors = row.perBusinessOf() == null ? null : businesses(row.perBusinessOf(), year);
     if (row.counts() == Counting.SUM) {
-      return sum(row, counted);
+      return sum(row, counted, divisors);
     }
     // a case counts in a half when at least one of its events fell in it
     String sql = "SELECT SUM(e.N), SUM(e.N1), COUNT(*), "
@@ -94,12 +96,13 @@ class HistoryMeasures {
         case SUM -> throw new IllegalStateException("sums are added up separately");
       };
       return perBusinessIfAsked(row, new BigDecimal[] {
-          BigDecimal.valueOf(numerator[0]), BigDecimal.valueOf(numerator[1]), BigDecimal.valueOf(numerator[2])}, businesses);
+          BigDecimal.valueOf(numerator[0]), BigDecimal.valueOf(numerator[1]), BigDecimal.valueOf(numerator[2])},
+          divisors == null ? businesses : divisors);
     }, counted.parameters().toArray());
   }
 
   /** Each counted case's variable once, in the half of its first counting in the year. */
-  private Actual sum(TargetRow row, Counted counted) {
+  private Actual sum(TargetRow row, Counted counted, long[] divisors) {
     String sql = "SELECT SUM(COALESCE(s.DOUBLE_, s.LONG_)), "
         + "SUM(CASE WHEN c.N1 > 0 THEN COALESCE(s.DOUBLE_, s.LONG_) ELSE 0 END), "
         + "COUNT(DISTINCT c.BUSINESS_KEY), "
@@ -113,8 +116,17 @@ class HistoryMeasures {
       BigDecimal total = decimal(rs, 1);
       BigDecimal firstHalf = decimal(rs, 2);
       return perBusinessIfAsked(row, new BigDecimal[] {total, firstHalf, total.subtract(firstHalf)},
-          new long[] {rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+          divisors != null ? divisors : new long[] {rs.getLong(3), rs.getLong(4), rs.getLong(5)});
     }, parameters.toArray());
+  }
+
+  /** The distinct businesses of a measure in the year and each half. */
+  private long[] businesses(Measure measure, FiscalYear year) {
+    Counted cases = counted(measure, year, true);
+    return jdbc.queryForObject("SELECT COUNT(DISTINCT e.BUSINESS_KEY), "
+        + "COUNT(DISTINCT CASE WHEN e.N1 > 0 THEN e.BUSINESS_KEY END), "
+        + "COUNT(DISTINCT CASE WHEN e.N > e.N1 THEN e.BUSINESS_KEY END) FROM (" + cases.sql() + ") e",
+        (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, cases.parameters().toArray());
   }
 
   CountedCase.Page cases(TargetRow row, FiscalYear year, int page, int size) {
@@ -155,6 +167,20 @@ class HistoryMeasures {
       parameters.add(measure.process());
       parameters.add(Timestamp.from(year.start()));
       parameters.add(Timestamp.from(year.end()));
+    } else if (measure.datedActivity()) {
+      // each completion once, on the day recorded with it: the variable's update in that activity instance
+      // (history level full keeps every update with the activity instance that wrote it)
+      sql.append("SELECT v.CASE_ID, COUNT(*) N, SUM(CASE WHEN v.DONE_ON < ? THEN 1 ELSE 0 END) N1, MIN(v.DONE_ON) FIRST_AT FROM (")
+          .append("SELECT a.PROC_INST_ID_ CASE_ID, a.ID_ ACT_INST_ID, MAX(d.TEXT_) DONE_ON FROM ACT_HI_ACTINST a ")
+          .append("JOIN ACT_HI_DETAIL d ON d.ACT_INST_ID_ = a.ID_ AND d.NAME_ = ? AND d.TYPE_ = 'VariableUpdate' ")
+          .append("WHERE a.ACT_ID_ = ? AND a.PROC_DEF_KEY_ = ? AND a.END_TIME_ IS NOT NULL ")
+          .append("AND (a.ACT_INST_STATE_ IS NULL OR a.ACT_INST_STATE_ <> ").append(CANCELED).append(") ")
+          .append("GROUP BY a.PROC_INST_ID_, a.ID_) v WHERE v.DONE_ON >= ? AND v.DONE_ON <= ? GROUP BY v.CASE_ID");
+      parameters.add(measure.dateVariable());
+      parameters.add(measure.activity());
+      parameters.add(measure.process());
+      parameters.add(year.firstDay().toString());
+      parameters.add(year.lastDay().toString());
     } else {
       sql.append("SELECT d.PROC_INST_ID_ CASE_ID, COUNT(*) N, SUM(CASE WHEN d.TEXT_ < ? THEN 1 ELSE 0 END) N1, ")
           .append("MIN(d.TEXT_) FIRST_AT FROM ACT_HI_VARINST d ")

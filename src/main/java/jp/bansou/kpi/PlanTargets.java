@@ -82,8 +82,9 @@ public record PlanTargets(String chamber, FiscalYear baselineYear, List<TargetRo
       throw new InvalidTargetsException(source + ": " + where + ": " + e.getMessage());
     }
     Object per = row.get("per");
-    if (per != null && !"business".equals(per)) {
-      throw new InvalidTargetsException(source + ": " + where + ": per may only be 'business', not '" + per + "'");
+    if (per != null && !"business".equals(per) && !(per instanceof Map)) {
+      throw new InvalidTargetsException(source + ": " + where + ": per may only be 'business' or the measure of the "
+          + "businesses to divide by, not '" + per + "'");
     }
     if (per != null && counts == Counting.BUSINESSES) {
       throw new InvalidTargetsException(source + ": " + where + ": businesses per business is always 1");
@@ -108,7 +109,8 @@ public record PlanTargets(String chamber, FiscalYear baselineYear, List<TargetRo
     }
     return new TargetRow(id, text(row.get("section"), source, where + ": section"),
         text(row.get("label"), source, where + ": label"), text(row.get("unit"), source, where + ": unit"),
-        counts, per != null, baseline, targets, measure, rateOf);
+        counts, per != null, baseline, targets, measure, rateOf,
+        per instanceof Map ? measure(per, Counting.BUSINESSES, source, where + ": per") : null);
   }
 
   private static Measure measure(Object value, Counting counts, String source, String where) {
@@ -116,9 +118,9 @@ public record PlanTargets(String chamber, FiscalYear baselineYear, List<TargetRo
     String process = text(measure.get("process"), source, where + ": measure.process");
     String activity = optionalText(measure.get("activity"), source, where + ": measure.activity");
     String date = optionalText(measure.get("date"), source, where + ": measure.date");
-    if ((activity == null) == (date == null)) {
-      throw new InvalidTargetsException(
-          source + ": " + where + ": measure needs either an activity (counted when it completes) or a date variable");
+    if (activity == null && date == null) {
+      throw new InvalidTargetsException(source + ": " + where
+          + ": measure needs either an activity (counted when it completes) or a date variable, or both (counted on the day recorded)");
     }
     String passed = optionalText(measure.get("passed"), source, where + ": measure.passed");
     String sum = optionalText(measure.get("sum"), source, where + ": measure.sum");

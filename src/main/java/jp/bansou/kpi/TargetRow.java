@@ -12,6 +12,8 @@ import jp.bansou.calendar.FiscalYear;
  * @param baseline the plan's "now" (現状), or null where the plan shows —
  * @param measure where the actual comes from, or null while no model records it (reported as 未計測)
  * @param rateOf null, or what the actual is a percentage of: all staff, or the cases of another measure
+ * @param perBusinessOf with perBusiness, the measure whose businesses divide the actual (deals concluded ÷ the
+ *     businesses that exhibited), or null for the businesses of the row's own measure
  */
 public record TargetRow(
     String id,
@@ -23,7 +25,8 @@ public record TargetRow(
     BigDecimal baseline,
     Map<FiscalYear, BigDecimal> targets,
     Measure measure,
-    RateOf rateOf) {
+    RateOf rateOf,
+    Measure perBusinessOf) {
 
   /** The denominator of a row reported as a percentage (plan §10: trained staff ÷ all staff). */
   public record RateOf(boolean staff, Measure cases) {}

@@ -42,14 +42,24 @@ public class Seminars {
 
   public void prepare(DelegateExecution execution) {
     SeminarKind kind = kindOf(execution);
-    LocalDate today = RecordInput.today();
-    FiscalYear year = FiscalYear.containing(today);
-    execution.setProcessBusinessKey(
-        "seminar-" + year.label() + "-" + kind.slug() + "-" + today.format(DateTimeFormatter.ofPattern("yyyyMM")));
     execution.setVariable("seminarName", kind.displayName());
+    execution.setVariable("participantTarget", settingsOf(kind).participantTarget());
+    labelByDay(execution);
+  }
+
+  /**
+   * The seminar's business key and fiscal year from its held day (開催日), once planned: two seminars started
+   * in one month get distinct keys, and one held on 3/31 belongs to the year it was held in. Until the day
+   * is planned, the day the calendar started it stands in. Called again whenever a form may change the day.
+   */
+  public void labelByDay(DelegateExecution execution) {
+    LocalDate heldOn = RecordInput.date(execution.getVariable("heldOn"));
+    LocalDate day = heldOn != null ? heldOn : RecordInput.today();
+    FiscalYear year = FiscalYear.containing(day);
+    execution.setProcessBusinessKey("seminar-" + year.label() + "-" + kindOf(execution).slug() + "-"
+        + day.format(DateTimeFormatter.ofPattern(heldOn != null ? "yyyyMMdd" : "yyyyMM")));
     execution.setVariable("fiscalYear", year.label());
     execution.setVariable("fiscalYearName", year.displayName());
-    execution.setVariable("participantTarget", settingsOf(kind).participantTarget());
   }
 
   /**

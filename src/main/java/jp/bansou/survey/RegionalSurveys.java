@@ -12,6 +12,7 @@ import jp.bansou.calendar.CalendarProperties.MailedSurvey;
 import jp.bansou.calendar.CalendarProperties.PublicServantSurvey;
 import jp.bansou.calendar.FiscalYear;
 import jp.bansou.calendar.PlanClock;
+import jp.bansou.input.RecordInput;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -53,6 +54,23 @@ public class RegionalSurveys {
           collectionDeadline(today, calendar.surveys().publicServant().collectionDays()));
       case RESAS -> { }
     }
+  }
+
+  /**
+   * Once published, the survey takes its business key and fiscal year from its publication day (公表日), not
+   * from the day the calendar started it: a survey started in March and published in April belongs to April's
+   * year.
+   */
+  public void labelByPublication(DelegateExecution execution) {
+    LocalDate publishedOn = RecordInput.date(execution.getVariable("publishedOn"));
+    if (publishedOn == null) {
+      return;
+    }
+    SurveyKind kind = SurveyKind.valueOf((String) execution.getVariable("survey"));
+    FiscalYear year = FiscalYear.containing(publishedOn);
+    execution.setProcessBusinessKey("survey-" + year.label() + "-" + kind.slug());
+    execution.setVariable("fiscalYear", year.label());
+    execution.setVariable("fiscalYearName", year.displayName());
   }
 
   /** The proposed deadline for returns: the collection days from today, on a day the chamber is open. */

@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -113,12 +114,59 @@ class KpiReportTest {
         .containsExactly(kazunoko, sushi, kazunoko);
     assertThat(behindPlans.cases().get(0).cockpitUrl())
         .isEqualTo("/camunda/app/cockpit/default/#/bansou-history/" + behindPlans.cases().get(0).processInstanceId());
-    assertThat(behindPlans.cases().get(0).countedAt()).isEqualTo(y + "-06-01 10:00");
+    assertThat(behindPlans.cases().get(0).countedAt()).as("the day the plan was finalised").isEqualTo(y + "-06-01");
 
     CountedCase.Page behindVisits = reports.cases(year, "follow-up-visits", 0, 2);
     assertThat(behindVisits.total()).as("cases, not visits").isEqualTo(4);
     assertThat(behindVisits.cases()).hasSize(2);
     assertThat(reports.cases(year, "follow-up-visits", 1, 2).cases()).hasSize(2);
+  }
+
+  @Test
+  void workCountsInTheYearAndHalfOfTheDayItWasDoneNotTheDayItWasRecorded() {
+    FiscalYear year = FreshFiscalYear.after(jdbc);
+    int y = year.startYear();
+    String kazunoko = business();
+    String sushi = business();
+
+    // a visit made on 9/30 and recorded on 10/1 belongs to the first half
+    visitRecorded(kazunoko, LocalDateTime.of(y, 9, 30, 0, 0).toLocalDate(), LocalDateTime.of(y, 10, 1, 9, 0));
+    // a visit made on 3/30 and recorded on 4/2 belongs to the year that ended
+    visitRecorded(sushi, LocalDateTime.of(y + 1, 3, 30, 0, 0).toLocalDate(), LocalDateTime.of(y + 1, 4, 2, 9, 0));
+    // feedback given on 3/30, recorded on 4/2; a plan finalised on 9/30, recorded on 10/1
+    analysisFedBack(kazunoko, (y + 1) + "-03-30", LocalDateTime.of(y + 1, 4, 2, 10, 0));
+    planFinalized(sushi, y + "-09-30", LocalDateTime.of(y, 10, 1, 10, 0));
+
+    KpiReport report = reports.report(year);
+    assertRow(report, "follow-up-visits", 2, 1, 1);
+    assertRow(report, "follow-up-businesses", 2, 1, 1);
+    assertRow(report, "management-analyses", 1, 0, 1);
+    assertRow(report, "business-plans", 1, 1, 0);
+    assertThat(reports.cases(year, "follow-up-visits", 0, 10).cases()).extracting(CountedCase::countedAt)
+        .containsExactly(y + "-09-30", (y + 1) + "-03-30");
+
+    KpiReport next = reports.report(year.next());
+    assertRow(next, "follow-up-visits", 0, 0, 0);
+    assertRow(next, "management-analyses", 0, 0, 0);
+  }
+
+  @Test
+  void aDealCountsInTheHalfItWasConcludedWhileAnotherLeadIsStillNegotiating() {
+    FiscalYear year = FreshFiscalYear.after(jdbc);
+    int y = year.startYear();
+    String kazunoko = business();
+    String sushi = business();
+
+    // kazunoko exhibited in June: one deal on 7/1, its other lead still negotiating
+    meetingWithLeads(kazunoko, LocalDateTime.of(y, 6, 10, 10, 0), LocalDateTime.of(y, 7, 1, 10, 0), y + "-07-01",
+        "deal", "negotiating");
+    // sushi exhibited in June: a deal concluded on 9/30, recorded on 10/1
+    meetingWithLeads(sushi, LocalDateTime.of(y, 6, 10, 10, 0), LocalDateTime.of(y, 10, 1, 10, 0), y + "-09-30", "deal");
+
+    KpiReport report = reports.report(year);
+    assertRow(report, "business-meeting-businesses", 2, 2, 0);
+    // two deals ÷ two businesses that exhibited, all in the first half
+    assertRow(report, "business-meeting-deals-per-business", 1, 1, 0);
   }
 
   @Test
@@ -130,7 +178,7 @@ class KpiReportTest {
 
     // surveys count by their publication day; one prepared but not yet published does not count
     surveyPublished("MANAGEMENT_TREND", LocalDateTime.of(y, 9, 20, 10, 0), y + "-09-20");
-    surveyPublished("RESAS", LocalDateTime.of(y + 1, 4, 3, 10, 0), (y + 1) + "-03-31");
+    ProcessInstance resas = surveyPublished("RESAS", LocalDateTime.of(y + 1, 4, 3, 10, 0), (y + 1) + "-03-31");
     surveyAwaitingPublication("EMPLOYMENT_TREND", LocalDateTime.of(y, 12, 1, 10, 0));
     // seminars count by their day once the participants are recorded; a planned one does not count
     seminarRecorded("MANAGEMENT_ANALYSIS", y + "-06-10", 12, LocalDateTime.of(y, 6, 12, 10, 0));
@@ -145,9 +193,11 @@ class KpiReportTest {
     demandSurveyFedBack(kazunoko, "fair", LocalDateTime.of(y, 10, 25, 10, 0));
     demandSurveyFedBack(sushi, "tasting", LocalDateTime.of(y, 7, 1, 10, 0));
 
-    // business meetings in November; kazunoko's three deals closed by January, sushi's leads all failed
-    meetingWithDeals(kazunoko, LocalDateTime.of(y, 11, 7, 10, 0), 3L, LocalDateTime.of(y + 1, 1, 20, 10, 0));
-    meetingWithDeals(sushi, LocalDateTime.of(y, 11, 7, 10, 0), 0L, LocalDateTime.of(y + 1, 2, 20, 10, 0));
+    // business meetings in November; kazunoko's three deals closed in January, sushi's lead still negotiating
+    meetingWithLeads(kazunoko, LocalDateTime.of(y, 11, 7, 10, 0), LocalDateTime.of(y + 1, 1, 20, 10, 0),
+        (y + 1) + "-01-20", "deal", "deal", "deal");
+    meetingWithLeads(sushi, LocalDateTime.of(y, 11, 7, 10, 0), LocalDateTime.of(y + 1, 2, 20, 10, 0),
+        (y + 1) + "-02-20", "negotiating");
     // DX: kazunoko adopts a website in August and is +3 % a year later; sushi adopts nothing
     dxSupported(kazunoko, true, LocalDateTime.of(y, 8, 5, 10, 0));
     dxSupported(sushi, false, LocalDateTime.of(y, 12, 5, 10, 0));
@@ -161,6 +211,9 @@ class KpiReportTest {
     assertRow(report, "dx-sales-growth-businesses", 1, 0, 1);
     assertRow(report, "management-trend-survey-published", 1, 1, 0);
     assertRow(report, "resas-analysis-published", 1, 0, 1);
+    // a survey published on 3/31 and recorded on 4/3 is labelled with the year it was published in
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(resas.getId())
+        .singleResult().getBusinessKey()).isEqualTo("survey-" + year.label() + "-resas");
     assertRow(report, "employment-trend-survey-published", 0, 0, 0);
     assertRow(report, "analysis-seminars", 2, 1, 1);
     assertRow(report, "analysis-seminar-participants", 21, 12, 9);
@@ -346,6 +399,38 @@ class KpiReportTest {
     return analysis.getId();
   }
 
+  private void visitRecorded(String business, java.time.LocalDate visitDay, LocalDateTime recordedAt) {
+    clock().setTo(recordedAt);
+    ProcessInstance followUp = runtimeService.createProcessInstanceByKey("follow-up-visits").businessKey(business)
+        .setVariables(caseVariables().putValue("followUpTrack", "plan").putValue("visitInterval", "P3M")
+            .putValue("visitCount", 4).putValue("previousYearSales", 10_000L))
+        .startBeforeActivity("RecordVisit").execute();
+    String task = taskService.createTaskQuery().processInstanceId(followUp.getId()).taskDefinitionKey("RecordVisit")
+        .list().get(0).getId();
+    taskService.complete(task, putValue("visitDate", visitDay.toString()).putValue("salesToDate", 2_500L)
+        .putValue("progress", "onTrack").putValue("issues", "特になし").putValue("nextActions", "計画どおり継続"));
+  }
+
+  private void analysisFedBack(String business, String feedbackDate, LocalDateTime recordedAt) {
+    clock().setTo(recordedAt);
+    ProcessInstance analysis = runtimeService.createProcessInstanceByKey("management-analysis").businessKey(business)
+        .setVariables(caseVariables().putValue("entryRoute", "seminar"))
+        .startBeforeActivity("FeedBackResults").execute();
+    taskService.complete(taskOf(analysis), putValue("feedbackDate", feedbackDate).putValue("feedbackNotes", "結果を説明した")
+        .putValue("analysisNextStep", "end"));
+  }
+
+  private void planFinalized(String business, String completedDate, LocalDateTime recordedAt) {
+    clock().setTo(recordedAt);
+    ProcessInstance plan = runtimeService.createProcessInstanceByKey("business-plan").businessKey(business)
+        .setVariables(caseVariables().putValue("previousYearSales", 10_000L))
+        .startBeforeActivity("FinalizeBusinessPlan").execute();
+    taskService.complete(taskOf(plan),
+        putValue("planCompletedDate", completedDate).putValue("planPeriodYears", 3L)
+            .putValue("salesTargetYear1", 10_300L).putValue("salesTargetYear2", 10_600L).putValue("salesTargetYear3", 10_900L)
+            .putValue("salesTargetYear4", 10_900L).putValue("salesTargetYear5", 10_900L));
+  }
+
   private void planFinalizedAt(String business, LocalDateTime japanTime) {
     clock().setTo(japanTime);
     ProcessInstance plan = runtimeService.createProcessInstanceByKey("business-plan").businessKey(business)
@@ -380,12 +465,13 @@ class KpiReportTest {
     FollowUpYear.completeOnTrack(engine, followUp, sales);
   }
 
-  private void surveyPublished(String survey, LocalDateTime japanTime, String publishedOn) {
+  private ProcessInstance surveyPublished(String survey, LocalDateTime japanTime, String publishedOn) {
     clock().setTo(japanTime);
     ProcessInstance instance = runtimeService.createProcessInstanceByKey("regional-survey").businessKey(business())
         .setVariables(putValue("survey", survey)).startBeforeActivity("PublishResults").execute();
     taskService.complete(taskOf(instance), putValue("publicationUrl", "https://www.rumoi-cci.example/survey")
         .putValue("publishedOn", publishedOn).putValue("postedToLine", true).putValue("postedToFacebook", false));
+    return instance;
   }
 
   private void surveyAwaitingPublication(String survey, LocalDateTime japanTime) {
@@ -429,17 +515,28 @@ class KpiReportTest {
         .putValue("brushUpPoints", "小分けパックを検討"));
   }
 
-  private void meetingWithDeals(String business, LocalDateTime meetingDay, long deals, LocalDateTime leadsClosed) {
+  /** A business meeting whose leads (one per outcome) are followed up once, on contactDay, recorded at followedUpAt. */
+  private void meetingWithLeads(String business, LocalDateTime meetingDay, LocalDateTime followedUpAt, String contactDay,
+      String... outcomes) {
     clock().setTo(meetingDay);
     ProcessInstance meeting = runtimeService.createProcessInstanceByKey("business-meeting").businessKey(business)
         .setVariables(caseVariables().putValue("productName", "味付け数の子").putValue("resultsDueDate", new Date())
             .putValue("fairLastDay", new Date()))
         .startBeforeActivity("IntroduceBuyers").execute();
     taskService.complete(taskOf(meeting), putValue("buyersIntroduced", 2L));
-    // the leads' own follow-up is the business meeting's test; here only their tally matters
-    clock().setTo(leadsClosed);
-    runtimeService.createProcessInstanceModification(meeting.getId()).cancelAllForActivity("RecordCustomerList")
-        .startBeforeActivity("AssessDeals").setVariable("dealCount", deals).execute();
+    StringBuilder leads = new StringBuilder("[");
+    for (int i = 0; i < outcomes.length; i++) {
+      leads.append(i == 0 ? "" : ",").append("{\"company\":\"留萌テスト商社").append(i + 1).append("\"}");
+    }
+    taskService.complete(taskOf(meeting), putValue("leads", SpinValues.jsonValue(leads.append("]").toString()).create()));
+    clock().setTo(followedUpAt);
+    List<org.camunda.bpm.engine.task.Task> leadTasks = taskService.createTaskQuery().processInstanceId(meeting.getId())
+        .taskDefinitionKey("FollowUpLead").list();
+    assertThat(leadTasks).hasSize(outcomes.length);
+    for (int i = 0; i < outcomes.length; i++) {
+      taskService.complete(leadTasks.get(i).getId(), putValue("leadContactDate", contactDay).putValue("leadNotes", "サンプルを送付")
+          .putValue("leadStatus", outcomes[i]).putValue("dealDetails", "月200パック").putValue("leadNextStep", "再商談"));
+    }
   }
 
   private void dxSupported(String business, boolean website, LocalDateTime japanTime) {

@@ -99,6 +99,25 @@ class SeminarTest {
   }
 
   @Test
+  void aSeminarTakesItsKeyAndFiscalYearFromTheDayItIsHeld() {
+    // recorded on April 1 for a seminar held on March 31: it belongs to the year that ended (R8), not R9
+    clock.setTo(LocalDateTime.parse("2027-04-01T09:00"));
+    ProcessInstance late = calledProcessInstance(coverage.track(timerStarts.fire(CalendarEntry.MANAGEMENT_ANALYSIS_SEMINAR)));
+    planSeminarOn("2027-03-31", late);
+    assertThat(late).hasBusinessKey("seminar-R8-management-analysis-20270331").variables()
+        .containsEntry("fiscalYear", "R8");
+
+    // two seminars started in one month, held on different days: two keys
+    clock.setTo(LocalDateTime.parse("2027-04-20T09:00"));
+    ProcessInstance first = calledProcessInstance(coverage.track(timerStarts.fire(CalendarEntry.MANAGEMENT_ANALYSIS_SEMINAR)));
+    ProcessInstance second = calledProcessInstance(coverage.track(timerStarts.fire(CalendarEntry.MANAGEMENT_ANALYSIS_SEMINAR)));
+    planSeminarOn("2027-06-10", first);
+    planSeminarOn("2027-11-05", second);
+    assertThat(first).hasBusinessKey("seminar-R9-management-analysis-20270610");
+    assertThat(second).hasBusinessKey("seminar-R9-management-analysis-20271105");
+  }
+
+  @Test
   void anUnknownAdvisorIsSentBackToTheStaff() {
     clock.setTo(LocalDateTime.parse("2027-11-01T09:00"));
     ProcessInstance year = coverage.track(timerStarts.fire(CalendarEntry.MANAGEMENT_ANALYSIS_SEMINAR));
@@ -171,7 +190,7 @@ class SeminarTest {
         .processInstanceBusinessKey(a).singleResult();
     assertThat(dxFollowUp).isWaitingAt("SupportDx").variables()
         .containsEntry("businessId", a).containsEntry("businessName", "留萌食堂").containsEntry("advisor", "ito")
-        .containsEntry("dxSeminar", seminar.getBusinessKey());
+        .containsEntry("dxSeminar", "seminar-R9-dx-20271025");
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("dx-follow-up")
         .processInstanceBusinessKey(b).count()).isZero();
     assertThat(year).isEnded().hasPassed("DxSeminarDone");
@@ -192,6 +211,11 @@ class SeminarTest {
         .contains("事業者ID「" + unknown + "」（留萌新店）は事業者台帳にありません。DX支援を始める前に");
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("dx-follow-up")
         .processInstanceBusinessKey(unknown).count()).isZero();
+  }
+
+  private void planSeminarOn(String heldOn, ProcessInstance seminar) {
+    assertThat(seminar).isWaitingAt("PlanSeminar");
+    complete(task(seminar), withVariables("lecturer", "中小企業診断士 山田", "heldOn", heldOn, "venue", "留萌商工会議所"));
   }
 
   private void holdSeminarOn(String heldOn, ProcessInstance seminar, ProcessInstance year) {

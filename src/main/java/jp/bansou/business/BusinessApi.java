@@ -52,7 +52,8 @@ class BusinessApi {
     return businessImport.importCsv(file.getBytes());
   }
 
-  @PostMapping(path = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+  @PostMapping(path = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE,
+      MediaType.APPLICATION_OCTET_STREAM_VALUE})
   BusinessImport.Counts importBody(@RequestAttribute(StaffMember.ATTRIBUTE) StaffMember staff,
       @RequestBody byte[] file) {
     requireImporter(staff);

@@ -64,13 +64,14 @@ public class BusinessRegistry {
   public void save(Business business) {
     Timestamp now = Timestamp.from(Instant.now());
     int updated = jdbc.update("update business set name = ?, name_kana = ?, legal_form = ?, industry = ?,"
-            + " employees = ?, representative = ?, representative_age = ?, address = ?, phone = ?, email = ?,"
-            + " chamber_member = ?, advisor = ?, updated_at = ? where id = ?",
+        + " employees = ?, representative = ?, representative_age = ?, address = ?, phone = ?, email = ?,"
+        + " chamber_member = ?, advisor = ?, updated_at = ? where id = ?",
         business.name(), business.nameKana(), business.legalForm().name(), business.industry(),
         business.employees(), business.representative(), business.representativeAge(), business.address(),
         business.phone(), business.email(), business.chamberMember(), business.advisor(), now, business.id());
     if (updated == 0) {
-      jdbc.update("insert into business (" + COLUMNS + ", updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      jdbc.update(
+          "insert into business (" + COLUMNS + ", updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           business.id(), business.name(), business.nameKana(), business.legalForm().name(), business.industry(),
           business.employees(), business.representative(), business.representativeAge(), business.address(),
           business.phone(), business.email(), business.chamberMember(), business.advisor(), now);

@@ -24,7 +24,8 @@ public enum LegalForm {
       return Optional.of(SOLE_PROPRIETOR);
     }
     return Arrays.stream(values())
-        .filter(form -> form.displayName.equals(value) || form.name().equalsIgnoreCase(value.replace('-', '_').replace(' ', '_')))
+        .filter(form -> form.displayName.equals(value)
+            || form.name().equalsIgnoreCase(value.replace('-', '_').replace(' ', '_')))
         .findFirst();
   }
 }

@@ -9,11 +9,14 @@ import jp.bansou.calendar.CalendarProperties.Schedule;
  * own that calls the shared model (regional-survey, seminar) with its kind.
  */
 public enum CalendarEntry {
-  MANAGEMENT_TREND_SURVEY("management-trend-survey", "ManagementTrendSurveyDue", c -> c.surveys().managementTrend().schedule()),
-  EMPLOYMENT_TREND_SURVEY("employment-trend-survey", "EmploymentTrendSurveyDue", c -> c.surveys().employmentTrend().schedule()),
+  MANAGEMENT_TREND_SURVEY("management-trend-survey", "ManagementTrendSurveyDue",
+      c -> c.surveys().managementTrend().schedule()),
+  EMPLOYMENT_TREND_SURVEY("employment-trend-survey", "EmploymentTrendSurveyDue",
+      c -> c.surveys().employmentTrend().schedule()),
   PUBLIC_SERVANT_SURVEY("public-servant-survey", "PublicServantSurveyDue", c -> c.surveys().publicServant().schedule()),
   RESAS_ANALYSIS("resas-analysis", "ResasAnalysisDue", c -> c.surveys().resas()),
-  MANAGEMENT_ANALYSIS_SEMINAR("management-analysis-seminar", "ManagementAnalysisSeminarDue", c -> c.seminars().managementAnalysis().schedule()),
+  MANAGEMENT_ANALYSIS_SEMINAR("management-analysis-seminar", "ManagementAnalysisSeminarDue",
+      c -> c.seminars().managementAnalysis().schedule()),
   BUSINESS_PLAN_SEMINAR("business-plan-seminar", "BusinessPlanSeminarDue", c -> c.seminars().businessPlan().schedule()),
   DX_SEMINAR("dx-seminar", "DxSeminarDue", c -> c.seminars().dx().schedule()),
   ANNUAL_EVALUATION("annual-evaluation", "FiscalYearEnded", CalendarProperties::evaluation);

@@ -29,8 +29,7 @@ public record CalendarProperties(
 
   /** The months of the year (1–12) and the day of the month on which something starts. */
   public record Schedule(
-      @NotEmpty(message = "each calendar entry needs at least one month")
-          List<@Min(1) @Max(12) Integer> months,
+      @NotEmpty(message = "each calendar entry needs at least one month") List<@Min(1) @Max(12) Integer> months,
       // Up to the 28th, so that the day exists in every month, February included.
       @Min(1) @Max(28) int day) {}
 

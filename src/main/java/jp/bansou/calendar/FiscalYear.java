@@ -29,7 +29,8 @@ public record FiscalYear(int startYear) implements Comparable<FiscalYear> {
   }
 
   public static FiscalYear containing(LocalDate japanDate) {
-    return new FiscalYear(japanDate.getMonthValue() >= Month.APRIL.getValue() ? japanDate.getYear() : japanDate.getYear() - 1);
+    return new FiscalYear(
+        japanDate.getMonthValue() >= Month.APRIL.getValue() ? japanDate.getYear() : japanDate.getYear() - 1);
   }
 
   public static FiscalYear containing(Instant instant) {

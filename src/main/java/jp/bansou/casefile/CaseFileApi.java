@@ -31,8 +31,8 @@ class CaseFileApi {
 
   @GetMapping("/api/businesses/{id}/case-file")
   CaseFile caseFile(@RequestAttribute(StaffMember.ATTRIBUTE) StaffMember staff, @PathVariable String id) {
-    Business business = registry.find(id).orElseThrow(() ->
-        new ResponseStatusException(HttpStatus.NOT_FOUND, "事業者ID「" + id + "」は事業者台帳にありません"));
+    Business business = registry.find(id)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "事業者ID「" + id + "」は事業者台帳にありません"));
     if (!sharing.mayRead(staff, business.advisor())) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "この事業者の経営カルテは担当の経営指導員と管理者だけが見られます");
     }

@@ -67,8 +67,8 @@ class CaseFileDetailsApi {
 
   @GetMapping("/api/businesses/{id}/case-file/details")
   CaseFileDetails details(@RequestAttribute(StaffMember.ATTRIBUTE) StaffMember staff, @PathVariable String id) {
-    Business business = registry.find(id).orElseThrow(() ->
-        new ResponseStatusException(HttpStatus.NOT_FOUND, "事業者ID「" + id + "」は事業者台帳にありません"));
+    Business business = registry.find(id)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "事業者ID「" + id + "」は事業者台帳にありません"));
     if (!sharing.mayRead(staff, business.advisor())) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "この事業者の経営カルテは担当の経営指導員と管理者だけが見られます");
     }
@@ -99,7 +99,8 @@ class CaseFileDetailsApi {
     List<CaseFileDetails.PlannedVisit> visits = new ArrayList<>();
     for (ProcessInstance followUp : runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessId)
         .processDefinitionKey(FollowUpNames.PROCESS).list()) {
-      management.createJobQuery().processInstanceId(followUp.getId()).activityId(FollowUpNames.VISIT_FALLS_DUE).timers().list()
+      management.createJobQuery().processInstanceId(followUp.getId()).activityId(FollowUpNames.VISIT_FALLS_DUE).timers()
+          .list()
           .stream()
           .min(comparing(Job::getDuedate, Comparator.nullsLast(Comparator.naturalOrder())))
           .ifPresent(next -> visits.add(new CaseFileDetails.PlannedVisit(followUp.getId(),

@@ -108,9 +108,11 @@ public class CaseFiles {
     List<CaseFile.DueVisit> dueVisits = openTasks.values().stream().flatMap(List::stream)
         .filter(task -> VISIT_TASK.equals(task.getTaskDefinitionKey()))
         .sorted(Comparator.comparing(Task::getDueDate, Comparator.nullsLast(Comparator.naturalOrder())))
-        .map(task -> new CaseFile.DueVisit(task.getProcessInstanceId(), followedUpTrack(byId, task.getProcessInstanceId()),
+        .map(task -> new CaseFile.DueVisit(task.getProcessInstanceId(),
+            followedUpTrack(byId, task.getProcessInstanceId()),
             task.getName(),
-            tasks.getVariable(task.getId(), FollowUpNames.VISIT_NUMBER), task.getDueDate(), overdue(task, now), dueMoved(task)))
+            tasks.getVariable(task.getId(), FollowUpNames.VISIT_NUMBER), task.getDueDate(), overdue(task, now),
+            dueMoved(task)))
         .toList();
 
     List<CaseFile.Benchmark> benchmarks = instances.stream()

@@ -107,7 +107,8 @@ class ContactApi {
   }
 
   @GetMapping("/api/contacts/tally/{fiscalYear}.csv")
-  ResponseEntity<byte[]> tallyCsv(@RequestAttribute(StaffMember.ATTRIBUTE) StaffMember staff, @PathVariable String fiscalYear) {
+  ResponseEntity<byte[]> tallyCsv(@RequestAttribute(StaffMember.ATTRIBUTE) StaffMember staff,
+      @PathVariable String fiscalYear) {
     FiscalYear year = yearForTally(staff, fiscalYear);
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
@@ -120,7 +121,8 @@ class ContactApi {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "相談件数の集計は管理者と監査の方が見られます");
     }
     try {
-      return label.strip().matches("\\d{4}") ? new FiscalYear(Integer.parseInt(label.strip())) : FiscalYear.parse(label);
+      return label.strip().matches("\\d{4}") ? new FiscalYear(Integer.parseInt(label.strip()))
+          : FiscalYear.parse(label);
     } catch (IllegalArgumentException e) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "年度「" + label + "」は R8 や 2026 のように指定してください");
     }

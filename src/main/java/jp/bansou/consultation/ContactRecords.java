@@ -56,13 +56,15 @@ public class ContactRecords {
     Map<String, Map<String, Object>> variables = variables(ids);
     Map<String, long[]> counts = new TreeMap<>();
     for (String id : ids) {
-      HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(id).singleResult();
+      HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(id)
+          .singleResult();
       Map<String, Object> v = variables.getOrDefault(id, Map.of());
       Channel channel = Channel.of(v.get("channel")).orElse(null);
       if (instance == null || !stands(instance) || channel == null) {
         continue;
       }
-      counts.computeIfAbsent((String) v.get("contactStaff"), s -> new long[Channel.values().length])[channel.ordinal()]++;
+      counts.computeIfAbsent((String) v.get("contactStaff"), s -> new long[Channel.values().length])[channel
+          .ordinal()]++;
     }
     List<ContactTally.Row> rows = counts.entrySet().stream()
         .map(entry -> ContactTally.Row.of(entry.getKey(), staff.nameOf(entry.getKey()), entry.getValue()))
@@ -83,8 +85,10 @@ public class ContactRecords {
     boolean hasNextAction = Boolean.TRUE.equals(v.get("hasNextAction"));
     String nextActionState = !hasNextAction ? "none" : v.get("nextActionDoneDate") != null ? "done" : "open";
     return new Contact(instance.getId(), instance.getBusinessKey(), text(v.get("businessName")),
-        isoDate(v.get("contactDate")), channel == null ? null : channel.code(), channel == null ? null : channel.label(),
-        contactStaff, staff.nameOf(contactStaff), accompanying, accompanying == null ? null : staff.nameOf(accompanying),
+        isoDate(v.get("contactDate")), channel == null ? null : channel.code(),
+        channel == null ? null : channel.label(),
+        contactStaff, staff.nameOf(contactStaff), accompanying,
+        accompanying == null ? null : staff.nameOf(accompanying),
         text(v.get("topics")), text(v.get("heard")), text(v.get("nextAction")),
         hasNextAction ? isoDate(v.get("nextActionDueDate")) : null, nextActionState,
         isoDate(v.get("nextActionDoneDate")), text(v.get("nextActionResult")),
@@ -98,7 +102,8 @@ public class ContactRecords {
       List<String> batch = processInstanceIds.subList(from, Math.min(from + BATCH, processInstanceIds.size()));
       for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
           .processInstanceIdIn(batch.toArray(String[]::new)).disableCustomObjectDeserialization().list()) {
-        byCase.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>()).put(variable.getName(), variable.getValue());
+        byCase.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>()).put(variable.getName(),
+            variable.getValue());
       }
     }
     return byCase;

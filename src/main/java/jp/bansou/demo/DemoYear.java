@@ -118,99 +118,101 @@ class DemoYear {
   }
 
   private boolean hasCases(String businessId) {
-    return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessId).count() > 0;
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessId)
+        .count() > 0;
   }
 
   private List<Chapter> chapters() {
     return List.of(
         new Chapter(business("DEMO-001", "株式会社留萌かずの子食品", "ルモイカズノコショクヒン", LegalForm.CORPORATION, "製造業", 12,
             "石狩 勇", 58, "北海道留萌市船場町2丁目", "sato"), now -> {
-          // last year's analysis, then this year's analysis that led to a plan now in quarterly follow-up
-          ProcessInstance earlier = analysis("DEMO-001", "sato", "blueReturn", now.minus(days(640)), 41000);
-          finishAnalysis(earlier, "end");
-          ProcessInstance analysis = analysis("DEMO-001", "sato", "marukeiLoan", now.minus(days(290)), 48000);
-          finishAnalysis(analysis, "plan");
-          ProcessInstance plan = calledInstance(analysis, "business-plan");
-          draftAndFinalizePlan(plan, 48000, 49500, "通年商品「数の子チーズ」の道外販路開拓", false);
-          followUpOnTrack(analysis, now.minus(days(5)), 12400);
-        }),
+              // last year's analysis, then this year's analysis that led to a plan now in quarterly follow-up
+              ProcessInstance earlier = analysis("DEMO-001", "sato", "blueReturn", now.minus(days(640)), 41000);
+              finishAnalysis(earlier, "end");
+              ProcessInstance analysis = analysis("DEMO-001", "sato", "marukeiLoan", now.minus(days(290)), 48000);
+              finishAnalysis(analysis, "plan");
+              ProcessInstance plan = calledInstance(analysis, "business-plan");
+              draftAndFinalizePlan(plan, 48000, 49500, "通年商品「数の子チーズ」の道外販路開拓", false);
+              followUpOnTrack(analysis, now.minus(days(5)), 12400);
+            }),
         new Chapter(business("DEMO-002", "黄金岬食堂", "オウゴンミサキショクドウ", LegalForm.SOLE_PROPRIETOR,
             "宿泊業、飲食サービス業", 3, "岬 花子", 67, "北海道留萌市大町3丁目", "ito"), now -> {
-          ProcessInstance analysis = analysis("DEMO-002", "ito", "seminar", now.minus(days(200)), 18000);
-          finishAnalysis(analysis, "end");
-        }),
+              ProcessInstance analysis = analysis("DEMO-002", "ito", "seminar", now.minus(days(200)), 18000);
+              finishAnalysis(analysis, "end");
+            }),
         new Chapter(business("DEMO-003", "港町鮮魚店", "ミナトマチセンギョテン", LegalForm.SOLE_PROPRIETOR, "卸売業、小売業", 4,
             "港 一郎", 71, "北海道留萌市港町1丁目", "sato"), now -> {
-          // a plan whose first visit was never recorded: the advisor was reminded, then the manager alerted
-          ProcessInstance plan = planInTasklist("DEMO-003", "sato", now.minus(days(160)));
-          draftAndFinalizePlan(plan, 26000, 26800, "鮮魚の加工品化とふるさと納税への出品", false);
-          runTimersUntil(plan, now);
-        }),
+              // a plan whose first visit was never recorded: the advisor was reminded, then the manager alerted
+              ProcessInstance plan = planInTasklist("DEMO-003", "sato", now.minus(days(160)));
+              draftAndFinalizePlan(plan, 26000, 26800, "鮮魚の加工品化とふるさと納税への出品", false);
+              runTimersUntil(plan, now);
+            }),
         new Chapter(business("DEMO-004", "留萌建設工業株式会社", "ルモイケンセツコウギョウ", LegalForm.CORPORATION, "建設業", 28,
             "錦 健太", 63, "北海道留萌市錦町4丁目", "ito"), now -> {
-          ProcessInstance analysis = analysis("DEMO-004", "ito", "subsidy", now.minus(days(120)), 310000);
-          analyseAndFeedBack(analysis, putValue("analysisNextStep", "referral")
-              .putValue("referralReason", "後継者への事業承継と設備更新を同時に進めたい"));
-          ProcessInstance referral = calledInstance(analysis, "specialist-referral");
-          complete(referral, "RecordReferral", putValue("referralDate", localDate(now.minus(days(100)))));
-        }),
+              ProcessInstance analysis = analysis("DEMO-004", "ito", "subsidy", now.minus(days(120)), 310000);
+              analyseAndFeedBack(analysis, putValue("analysisNextStep", "referral")
+                  .putValue("referralReason", "後継者への事業承継と設備更新を同時に進めたい"));
+              ProcessInstance referral = calledInstance(analysis, "specialist-referral");
+              complete(referral, "RecordReferral", putValue("referralDate", localDate(now.minus(days(100)))));
+            }),
         new Chapter(business("DEMO-005", "るもい理容室", "ルモイリヨウシツ", LegalForm.SOLE_PROPRIETOR,
-            "生活関連サービス業、娯楽業", 1, "栄 次郎", 74, "北海道留萌市栄町2丁目", "sato"), now ->
-            analysis("DEMO-005", "sato", "seminar", now.minus(days(4)), 0)),
+            "生活関連サービス業、娯楽業", 1, "栄 次郎", 74, "北海道留萌市栄町2丁目", "sato"),
+            now -> analysis("DEMO-005", "sato", "seminar", now.minus(days(4)), 0)),
         new Chapter(business("DEMO-006", "三泊運輸有限会社", "サントマリウンユ", LegalForm.CORPORATION, "運輸業、郵便業", 9,
             "三泊 誠", 52, "北海道留萌市三泊町", "ito"), now -> {
-          ProcessInstance analysis = analysis("DEMO-006", "ito", "counter", now.minus(days(20)), 0);
-          complete(analysis, "EnterFinancialFigures", figures(95000));
-        }),
+              ProcessInstance analysis = analysis("DEMO-006", "ito", "counter", now.minus(days(20)), 0);
+              complete(analysis, "EnterFinancialFigures", figures(95000));
+            }),
         new Chapter(business("DEMO-007", "礼受牧場", "レウケボクジョウ", LegalForm.SOLE_PROPRIETOR, "農林漁業", 2,
             "礼受 大地", 45, "北海道留萌市礼受町", "sato"), now -> {
-          // registered from the office system; no support yet
-        }),
+              // registered from the office system; no support yet
+            }),
         new Chapter(business("DEMO-008", "株式会社るもいITソリューションズ", "ルモイアイティーソリューションズ", LegalForm.CORPORATION,
             "情報通信業", 6, "元町 彩", 39, "北海道留萌市元町1丁目", "ito"), now -> {
-          ProcessInstance plan = planInTasklist("DEMO-008", "ito", now.minus(days(30)));
-          complete(plan, "DraftBusinessPlan", draft(22000, 23500, "自治体向けDX支援サービスの立ち上げ", true));
-        }),
+              ProcessInstance plan = planInTasklist("DEMO-008", "ito", now.minus(days(30)));
+              complete(plan, "DraftBusinessPlan", draft(22000, 23500, "自治体向けDX支援サービスの立ち上げ", true));
+            }),
         new Chapter(business("DEMO-009", "留萌菓子工房", "ルモイカシコウボウ", LegalForm.SOLE_PROPRIETOR, "製造業", 5,
             "沖見 由紀", 48, "北海道留萌市沖見町3丁目", "sato"), now -> {
-          // applied for the next Tabe-Marché; the first pieces of advice are given, the rest are open
-          at(now.minus(days(10)));
-          ProcessInstance fair = runtime.startProcessInstanceByKey(FairNames.TRADE_FAIR, "DEMO-009",
-              putValue("advisor", "sato").putValue("productName", "るもい銘菓「黄金岬の夕陽」"));
-          complete(fair, "ApplyForFair", putValue("fairId", "tabe-marche")
-              .putValue("applicationDate", localDate(now.minus(days(10)))));
-          advance(days(5));
-          complete(fair, "AdviseOnPamphlet", putValue("adviceDate", localDate(now.minus(days(5))))
-              .putValue("adviceNotes", "商品の由来と食べ方を写真で伝える"));
-          complete(fair, "AdviseOnProduct", putValue("adviceDate", localDate(now.minus(days(5))))
-              .putValue("adviceNotes", "試食用の小分け包装を用意する"));
-        }),
+              // applied for the next Tabe-Marché; the first pieces of advice are given, the rest are open
+              at(now.minus(days(10)));
+              ProcessInstance fair = runtime.startProcessInstanceByKey(FairNames.TRADE_FAIR, "DEMO-009",
+                  putValue("advisor", "sato").putValue("productName", "るもい銘菓「黄金岬の夕陽」"));
+              complete(fair, "ApplyForFair", putValue("fairId", "tabe-marche")
+                  .putValue("applicationDate", localDate(now.minus(days(10)))));
+              advance(days(5));
+              complete(fair, "AdviseOnPamphlet", putValue("adviceDate", localDate(now.minus(days(5))))
+                  .putValue("adviceNotes", "商品の由来と食べ方を写真で伝える"));
+              complete(fair, "AdviseOnProduct", putValue("adviceDate", localDate(now.minus(days(5))))
+                  .putValue("adviceNotes", "試食用の小分け包装を用意する"));
+            }),
         new Chapter(business("DEMO-010", "るもい珈琲焙煎所", "ルモイコーヒーバイセンジョ", LegalForm.SOLE_PROPRIETOR,
             "宿泊業、飲食サービス業", 1, "開運 翔太", 34, "北海道留萌市開運町2丁目", "ito"), now -> {
-          // founded four months ago with JFC financing and the city's grant; the monthly visits go on
-          ProcessInstance startup = startup("DEMO-010", "ito", now.minus(days(190)), now.minus(days(124)));
-          followUpOnTrack(startup, now.minus(days(10)), 1300);
-          runTimersUntil(startup, now);
-        }),
+              // founded four months ago with JFC financing and the city's grant; the monthly visits go on
+              ProcessInstance startup = startup("DEMO-010", "ito", now.minus(days(190)), now.minus(days(124)));
+              followUpOnTrack(startup, now.minus(days(10)), 1300);
+              runTimersUntil(startup, now);
+            }),
         new Chapter(business("DEMO-011", "有限会社留萌金物店", "ルモイカナモノテン", LegalForm.CORPORATION, "卸売業、小売業", 3,
             "本町 茂", 76, "北海道留萌市本町1丁目", "sato"), now ->
-            // no successor in the family: referred to the succession centre, now visited every quarter
-            succession("DEMO-011", "sato", now.minus(days(220)), now)),
+        // no successor in the family: referred to the succession centre, now visited every quarter
+        succession("DEMO-011", "sato", now.minus(days(220)), now)),
         new Chapter(business("DEMO-012", "るもい海産ギフト株式会社", "ルモイカイサンギフト", LegalForm.CORPORATION, "製造業", 15,
             "船場 拓也", 55, "北海道留萌市船場町1丁目", "ito"), now ->
-            // last business meeting: one buyer became a deal, another is still negotiating
-            businessMeeting("DEMO-012", "ito", now)),
+        // last business meeting: one buyer became a deal, another is still negotiating
+        businessMeeting("DEMO-012", "ito", now)),
         new Chapter(business("DEMO-013", "留萌みなと旅館", "ルモイミナトリョカン", LegalForm.SOLE_PROPRIETOR,
             "宿泊業、飲食サービス業", 6, "潮見 恵子", 61, "北海道留萌市潮静1丁目", "sato"), now -> {
-          // after the DX seminar: booking site and SNS adopted, the sales effect is recorded in a year
-          at(now.minus(days(70)));
-          ProcessInstance dx = runtime.startProcessInstanceByKey(DxNames.PROCESS, "DEMO-013", putValue("advisor", "sato")
-              .putValue("previousYearSales", 52000L).putValue("dxWishes", "インターネットで直接予約を受けたい"));
-          advance(days(14));
-          complete(dx, "SupportDx", putValue("dxSupportDate", today()).putValue("dxWebsite", true)
-              .putValue("dxSns", true).putValue("dxToolsDetail", "自社予約サイト、Instagram")
-              .putValue("dxSupportNotes", "客室の写真と地元の食の紹介から始めた"));
-        }));
+              // after the DX seminar: booking site and SNS adopted, the sales effect is recorded in a year
+              at(now.minus(days(70)));
+              ProcessInstance dx = runtime.startProcessInstanceByKey(DxNames.PROCESS, "DEMO-013",
+                  putValue("advisor", "sato")
+                      .putValue("previousYearSales", 52000L).putValue("dxWishes", "インターネットで直接予約を受けたい"));
+              advance(days(14));
+              complete(dx, "SupportDx", putValue("dxSupportDate", today()).putValue("dxWebsite", true)
+                  .putValue("dxSns", true).putValue("dxToolsDetail", "自社予約サイト、Instagram")
+                  .putValue("dxSupportNotes", "客室の写真と地元の食の紹介から始めた"));
+            }));
   }
 
   private static Business business(String id, String name, String kana, LegalForm form, String industry,
@@ -222,7 +224,8 @@ class DemoYear {
 
   // --- the staff's work, step by step through the real models ---
 
-  private ProcessInstance analysis(String businessId, String advisor, String entryRoute, Instant startedAt, long sales) {
+  private ProcessInstance analysis(String businessId, String advisor, String entryRoute, Instant startedAt,
+      long sales) {
     at(startedAt);
     ProcessInstance analysis = runtime.startProcessInstanceByKey(AnalysisNames.PROCESS, businessId,
         putValue("advisor", advisor).putValue("entryRoute", entryRoute));
@@ -364,7 +367,8 @@ class DemoYear {
         .putValue("crisisManagement", "PL保険加入、回収手順あり"));
     at(morningOf(firstDay));
     executeDueJobs(instance.getRootProcessInstanceId());
-    complete(instance, "IntroduceBuyers", putValue("buyersIntroduced", 3).putValue("buyerNames", "札幌食品卸\n東京百貨店\n道央スーパー"));
+    complete(instance, "IntroduceBuyers",
+        putValue("buyersIntroduced", 3).putValue("buyerNames", "札幌食品卸\n東京百貨店\n道央スーパー"));
     at(morningOf(lastDay.plusDays(2)));
     complete(instance, "RecordCustomerList", putValue("leads", SpinValues.jsonValue("""
         [{"company":"札幌食品卸","contactPerson":"佐々木","phone":"011-200-0000","interest":"通年の定番品"},
@@ -374,7 +378,8 @@ class DemoYear {
     complete(lead(instance, "札幌食品卸"), putValue("leadContactDate", today()).putValue("leadStatus", "deal")
         .putValue("leadNotes", "サンプルを試食いただいた").putValue("dealDetails", "月200パックの定期納品"));
     runTimersUntil(instance, now.minus(days(2)));
-    for (Task reminder : tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("RemindOfLead").list()) {
+    for (Task reminder : tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("RemindOfLead")
+        .list()) {
       complete(reminder, putValue("plannedContactDate", localDate(now.minus(days(2))))
           .putValue("leadReminderNotes", "バイヤーの出張明けに電話する"));
     }
@@ -386,7 +391,8 @@ class DemoYear {
   private Task lead(ProcessInstance meeting, String company) {
     return tasks.createTaskQuery().processInstanceId(meeting.getId()).taskDefinitionKey("FollowUpLead").list().stream()
         .filter(task -> company.equals(tasks.getVariable(task.getId(), "leadCompany"))).findFirst()
-        .orElseThrow(() -> new IllegalStateException("demo meeting " + meeting.getBusinessKey() + " has no lead " + company));
+        .orElseThrow(
+            () -> new IllegalStateException("demo meeting " + meeting.getBusinessKey() + " has no lead " + company));
   }
 
   private static VariableMap draft(long previousSales, long target, String actions, boolean specialist) {
@@ -463,7 +469,8 @@ class DemoYear {
   /** A business's year in thousand yen, in the proportions of a small Rumoi business. */
   private static VariableMap figures(long sales) {
     return putValue("sales", sales).putValue("previousSales", Math.round(sales / 1.04))
-        .putValue("costOfSales", Math.round(sales * 0.62)).putValue("sellingAndAdministrativeExpenses", Math.round(sales * 0.33))
+        .putValue("costOfSales", Math.round(sales * 0.62))
+        .putValue("sellingAndAdministrativeExpenses", Math.round(sales * 0.33))
         .putValue("operatingProfit", Math.round(sales * 0.05)).putValue("depreciation", Math.round(sales * 0.03))
         .putValue("employees", 4L).putValue("borrowings", Math.round(sales * 0.45))
         .putValue("cashAndDeposits", Math.round(sales * 0.15)).putValue("accountsReceivable", Math.round(sales * 0.12))

@@ -29,7 +29,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CaseSearch {
 
-  enum State { RUNNING, FINISHED, CANCELLED }
+  enum State {
+    RUNNING,
+    FINISHED,
+    CANCELLED
+  }
 
   /**
    * @param text part of the business id, name or kana (hiragana finds katakana, full-width finds half-width)
@@ -162,7 +166,7 @@ class CaseSearch {
     }
     Map<String, String> names = new HashMap<>();
     jdbc.query("select PROC_INST_ID_, TEXT_ from ACT_HI_VARINST where NAME_ = 'businessName' and PROC_INST_ID_ in ("
-            + ids.stream().map(id -> "?").collect(Collectors.joining(", ")) + ")",
+        + ids.stream().map(id -> "?").collect(Collectors.joining(", ")) + ")",
         row -> {
           names.putIfAbsent(row.getString(1), row.getString(2));
         }, ids.toArray());

@@ -35,8 +35,8 @@ import org.springframework.stereotype.Service;
 class CaseTrails {
 
   /** The engine's bookkeeping of multi-instance activities: no figure anybody entered. */
-  private static final Set<String> ENGINE_VARIABLES =
-      Set.of("loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances");
+  private static final Set<String> ENGINE_VARIABLES = Set.of("loopCounter", "nrOfInstances", "nrOfActiveInstances",
+      "nrOfCompletedInstances");
   private static final Set<String> END_EVENTS = Set.of("noneEndEvent", "terminateEndEvent", "errorEndEvent",
       "escalationEndEvent", "messageEndEvent", "signalEndEvent", "compensationEndEvent", "cancelEndEvent");
 
@@ -80,7 +80,8 @@ class CaseTrails {
     for (UserOperationLogEntry entry : operations) {
       if (entry.getUserId() != null) {
         userOfOperation.putIfAbsent(entry.getOperationId(), entry.getUserId());
-        if (UserOperationLogEntry.OPERATION_TYPE_COMPLETE.equals(entry.getOperationType()) && entry.getTaskId() != null) {
+        if (UserOperationLogEntry.OPERATION_TYPE_COMPLETE.equals(entry.getOperationType())
+            && entry.getTaskId() != null) {
           completerOfTask.putIfAbsent(entry.getTaskId(), entry.getUserId());
         }
       }
@@ -94,14 +95,17 @@ class CaseTrails {
         .filter(a -> !"multiInstanceBody".equals(a.getActivityType()))
         .map(a -> {
           String completedBy = a.getTaskId() == null ? null : completerOfTask.get(a.getTaskId());
-          if (completedBy == null && a.getTaskId() != null && a.getEndTime() != null && taskById.containsKey(a.getTaskId())
+          if (completedBy == null && a.getTaskId() != null && a.getEndTime() != null
+              && taskById.containsKey(a.getTaskId())
               && "completed".equals(taskById.get(a.getTaskId()).getDeleteReason())) {
             // completed without a logged-in user (through the engine's API): the assignee was the one holding it
             completedBy = a.getAssignee();
           }
-          return new CaseTrail.Activity(a.getActivityId(), a.getActivityName() != null ? a.getActivityName() : a.getActivityId(),
+          return new CaseTrail.Activity(a.getActivityId(),
+              a.getActivityName() != null ? a.getActivityName() : a.getActivityId(),
               a.getActivityType(), JapaneseText.time(a.getStartTime()), JapaneseText.time(a.getEndTime()),
-              JapaneseText.duration(a.getStartTime(), a.getEndTime()), a.getAssignee(), staffName.apply(a.getAssignee()),
+              JapaneseText.duration(a.getStartTime(), a.getEndTime()), a.getAssignee(),
+              staffName.apply(a.getAssignee()),
               completedBy, staffName.apply(completedBy), a.getCalledProcessInstanceId(), a.getEndTime() == null,
               a.getStartTime().getTime());
         }).toList();
@@ -134,7 +138,8 @@ class CaseTrails {
       if (by == null && update.getTaskId() != null) {
         by = completerOfTask.get(update.getTaskId());
       }
-      if (by == null && update.getActivityInstanceId() != null && activityById.containsKey(update.getActivityInstanceId())) {
+      if (by == null && update.getActivityInstanceId() != null
+          && activityById.containsKey(update.getActivityInstanceId())) {
         HistoricActivityInstance activity = activityById.get(update.getActivityInstanceId());
         by = activity.getTaskId() == null ? null : Optional.ofNullable(completerOfTask.get(activity.getTaskId()))
             .orElse(activity.getAssignee());
@@ -193,8 +198,10 @@ class CaseTrails {
       return "中止" + (instance.getDeleteReason() == null ? "" : "（" + instance.getDeleteReason() + "）");
     }
     return activities.stream()
-        .filter(a -> END_EVENTS.contains(a.getActivityType()) && instance.getId().equals(a.getParentActivityInstanceId()))
-        .max(Comparator.comparing(HistoricActivityInstance::getEndTime, Comparator.nullsFirst(Comparator.naturalOrder())))
+        .filter(
+            a -> END_EVENTS.contains(a.getActivityType()) && instance.getId().equals(a.getParentActivityInstanceId()))
+        .max(Comparator.comparing(HistoricActivityInstance::getEndTime,
+            Comparator.nullsFirst(Comparator.naturalOrder())))
         .map(a -> a.getActivityName() != null ? a.getActivityName() : a.getActivityId()).orElse("完了");
   }
 

@@ -170,7 +170,7 @@ class HistoryApi {
     return !authorizations.isUserAuthorized(staff.userId(), staff.groupIds(), Permissions.UPDATE,
         Resources.PROCESS_INSTANCE)
         && !authorizations.isUserAuthorized(staff.userId(), staff.groupIds(), Permissions.DELETE,
-        Resources.PROCESS_INSTANCE);
+            Resources.PROCESS_INSTANCE);
   }
 
   private static ResponseEntity<byte[]> csv(List<CaseTrail> trails, String lang, String fileName) {

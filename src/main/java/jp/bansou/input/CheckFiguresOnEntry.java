@@ -99,9 +99,11 @@ public class CheckFiguresOnEntry extends AbstractProcessEnginePlugin {
       Number limit = figures.containsKey(figure.notAbove())
           ? figures.get(figure.notAbove())
           : NumberReader.orNull(scope.getVariable(figure.notAbove()));
-      if (limit != null && new java.math.BigDecimal(value.toString()).compareTo(new java.math.BigDecimal(limit.toString())) > 0) {
+      if (limit != null
+          && new java.math.BigDecimal(value.toString()).compareTo(new java.math.BigDecimal(limit.toString())) > 0) {
         problems.add("「" + figure.label() + "」（" + FigureRule.format(new java.math.BigDecimal(value.toString()))
-            + "）が「" + labelOf(rules, figure.notAbove()) + "」（" + FigureRule.format(new java.math.BigDecimal(limit.toString()))
+            + "）が「" + labelOf(rules, figure.notAbove()) + "」（"
+            + FigureRule.format(new java.math.BigDecimal(limit.toString()))
             + "）を超えています。「" + figure.label() + "」は「" + labelOf(rules, figure.notAbove())
             + "」以下の数字で入力してください。");
       }

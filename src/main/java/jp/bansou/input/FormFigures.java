@@ -92,7 +92,7 @@ public class FormFigures {
   }
 
   static void walk(JsonNode components, java.util.function.Consumer<JsonNode> visit) {
-    for (Iterator<JsonNode> it = components.elements(); it.hasNext(); ) {
+    for (Iterator<JsonNode> it = components.elements(); it.hasNext();) {
       JsonNode component = it.next();
       visit.accept(component);
       walk(component.path("components"), visit);

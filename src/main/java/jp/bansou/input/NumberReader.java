@@ -25,13 +25,18 @@ public final class NumberReader {
   private static final String DIGIT = "[0-9\\uFF10-\\uFF19]";
   private static final String INTEGER = "(" + DIGIT + "{1,3}(?:[,\\uFF0C]" + DIGIT + "{3})+|" + DIGIT + "+)";
   private static final String FRACTION = "(?:[.\\uFF0E](" + DIGIT + "+))?";
-  private static final Pattern NUMBER =
-      Pattern.compile("^" + SPACE + "(" + MINUS + ")?" + SPACE + INTEGER + FRACTION + SPACE + "$");
+  private static final Pattern NUMBER = Pattern
+      .compile("^" + SPACE + "(" + MINUS + ")?" + SPACE + INTEGER + FRACTION + SPACE + "$");
 
   private NumberReader() {}
 
   /** What is wrong with a typed number, before the field's own bounds are applied. */
-  public enum Problem { BLANK, NOT_A_NUMBER, NEGATIVE, DECIMAL }
+  public enum Problem {
+    BLANK,
+    NOT_A_NUMBER,
+    NEGATIVE,
+    DECIMAL
+  }
 
   /** Thrown by {@link #read}; the caller words the message for its field. */
   public static final class Unreadable extends Exception {

@@ -27,6 +27,7 @@ public enum Counting {
   static Counting fromYaml(String value) {
     return Arrays.stream(values()).filter(c -> c.yamlName.equals(value)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("counts must be one of "
-            + Arrays.stream(values()).map(Counting::yamlName).collect(Collectors.joining(", ")) + ", not '" + value + "'"));
+            + Arrays.stream(values()).map(Counting::yamlName).collect(Collectors.joining(", ")) + ", not '" + value
+            + "'"));
   }
 }

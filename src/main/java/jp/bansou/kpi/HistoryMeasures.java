@@ -54,18 +54,19 @@ class HistoryMeasures {
     long[] denominator;
     if (rateOf.staff()) {
       long all = staff.caseWorkers().size();
-      denominator = new long[] {all, all, all};
+      denominator = new long[]{all, all, all};
     } else {
       Counted cases = counted(rateOf.cases(), year, false);
       denominator = jdbc.queryForObject("SELECT COUNT(*), SUM(CASE WHEN e.N1 > 0 THEN 1 ELSE 0 END), "
           + "SUM(CASE WHEN e.N > e.N1 THEN 1 ELSE 0 END) FROM (" + cases.sql() + ") e",
-          (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, cases.parameters().toArray());
+          (rs, n) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3)}, cases.parameters().toArray());
     }
     BigDecimal[] counts = {counted.year(), counted.aprilToSeptember(), counted.octoberToMarch()};
     BigDecimal[] percents = new BigDecimal[3];
     for (int i = 0; i < 3; i++) {
       percents[i] = denominator[i] == 0 || counts[i] == null ? null
-          : plain(counts[i].multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(denominator[i]), 1, RoundingMode.HALF_UP));
+          : plain(counts[i].multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(denominator[i]), 1,
+              RoundingMode.HALF_UP));
     }
     return new Actual(percents[0], percents[1], percents[2]);
   }
@@ -90,12 +91,12 @@ class HistoryMeasures {
       long occurrencesFirstHalf = rs.getLong(2);
       long[] businesses = {rs.getLong(6), rs.getLong(7), rs.getLong(8)};
       long[] numerator = switch (row.counts()) {
-        case OCCURRENCES -> new long[] {occurrences, occurrencesFirstHalf, occurrences - occurrencesFirstHalf};
-        case CASES -> new long[] {rs.getLong(3), rs.getLong(4), rs.getLong(5)};
+        case OCCURRENCES -> new long[]{occurrences, occurrencesFirstHalf, occurrences - occurrencesFirstHalf};
+        case CASES -> new long[]{rs.getLong(3), rs.getLong(4), rs.getLong(5)};
         case BUSINESSES -> businesses;
         case SUM -> throw new IllegalStateException("sums are added up separately");
       };
-      return perBusinessIfAsked(row, new BigDecimal[] {
+      return perBusinessIfAsked(row, new BigDecimal[]{
           BigDecimal.valueOf(numerator[0]), BigDecimal.valueOf(numerator[1]), BigDecimal.valueOf(numerator[2])},
           divisors == null ? businesses : divisors);
     }, counted.parameters().toArray());
@@ -115,8 +116,8 @@ class HistoryMeasures {
     return jdbc.queryForObject(sql, (rs, n) -> {
       BigDecimal total = decimal(rs, 1);
       BigDecimal firstHalf = decimal(rs, 2);
-      return perBusinessIfAsked(row, new BigDecimal[] {total, firstHalf, total.subtract(firstHalf)},
-          divisors != null ? divisors : new long[] {rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+      return perBusinessIfAsked(row, new BigDecimal[]{total, firstHalf, total.subtract(firstHalf)},
+          divisors != null ? divisors : new long[]{rs.getLong(3), rs.getLong(4), rs.getLong(5)});
     }, parameters.toArray());
   }
 
@@ -126,7 +127,7 @@ class HistoryMeasures {
     return jdbc.queryForObject("SELECT COUNT(DISTINCT e.BUSINESS_KEY), "
         + "COUNT(DISTINCT CASE WHEN e.N1 > 0 THEN e.BUSINESS_KEY END), "
         + "COUNT(DISTINCT CASE WHEN e.N > e.N1 THEN e.BUSINESS_KEY END) FROM (" + cases.sql() + ") e",
-        (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, cases.parameters().toArray());
+        (rs, n) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3)}, cases.parameters().toArray());
   }
 
   CountedCase.Page cases(TargetRow row, FiscalYear year, int page, int size) {
@@ -139,7 +140,8 @@ class HistoryMeasures {
     List<CountedCase> cases = jdbc.query(
         "SELECT e.CASE_ID, e.BUSINESS_KEY, e.FIRST_AT, e.N FROM (" + counted.sql() + ") e "
             + "ORDER BY e.FIRST_AT, e.CASE_ID LIMIT ? OFFSET ?",
-        (rs, n) -> CountedCase.of(engineName, rs.getString(2), rs.getString(1), display(rs.getObject(3)), rs.getLong(4)),
+        (rs, n) -> CountedCase.of(engineName, rs.getString(2), rs.getString(1), display(rs.getObject(3)),
+            rs.getLong(4)),
         parameters.toArray());
     return new CountedCase.Page(year.label(), row.id(), total == null ? 0 : total, page, size, cases);
   }
@@ -170,7 +172,8 @@ class HistoryMeasures {
     } else if (measure.datedActivity()) {
       // each completion once, on the day recorded with it: the variable's update in that activity instance
       // (history level full keeps every update with the activity instance that wrote it)
-      sql.append("SELECT v.CASE_ID, COUNT(*) N, SUM(CASE WHEN v.DONE_ON < ? THEN 1 ELSE 0 END) N1, MIN(v.DONE_ON) FIRST_AT FROM (")
+      sql.append(
+          "SELECT v.CASE_ID, COUNT(*) N, SUM(CASE WHEN v.DONE_ON < ? THEN 1 ELSE 0 END) N1, MIN(v.DONE_ON) FIRST_AT FROM (")
           .append("SELECT a.PROC_INST_ID_ CASE_ID, a.ID_ ACT_INST_ID, MAX(d.TEXT_) DONE_ON FROM ACT_HI_ACTINST a ")
           .append("JOIN ACT_HI_DETAIL d ON d.ACT_INST_ID_ = a.ID_ AND d.NAME_ = ? AND d.TYPE_ = 'VariableUpdate' ")
           .append("WHERE a.ACT_ID_ = ? AND a.PROC_DEF_KEY_ = ? AND a.END_TIME_ IS NOT NULL ")
@@ -221,7 +224,8 @@ class HistoryMeasures {
   /** October 1, the start of the evaluation sheet's second half, in the type the measure's time has. */
   private static Object middle(Measure measure, FiscalYear year) {
     LocalDate october = LocalDate.of(year.startYear(), Month.OCTOBER, 1);
-    return measure.byActivity() ? Timestamp.from(october.atStartOfDay(PlanClock.zone()).toInstant()) : october.toString();
+    return measure.byActivity() ? Timestamp.from(october.atStartOfDay(PlanClock.zone()).toInstant())
+        : october.toString();
   }
 
   private static Actual perBusinessIfAsked(TargetRow row, BigDecimal[] amounts, long[] businesses) {

@@ -33,8 +33,7 @@ class KpiIndexes {
 
   // H2 only: a string variable's TEXT_ (up to 4,000 characters) may exceed PostgreSQL's B-tree entry limit
   // (about 2.7 kB), so an index holding it would make the engine fail to save a long text there.
-  static final String H2_VARIABLES =
-      "CREATE INDEX IF NOT EXISTS BANSOU_IDX_HI_VARINST_KPI ON ACT_HI_VARINST(PROC_INST_ID_, NAME_, TEXT_, LONG_)";
+  static final String H2_VARIABLES = "CREATE INDEX IF NOT EXISTS BANSOU_IDX_HI_VARINST_KPI ON ACT_HI_VARINST(PROC_INST_ID_, NAME_, TEXT_, LONG_)";
 
   private final JdbcTemplate jdbc;
 

@@ -17,6 +17,4 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("bansou.kpi")
 public record KpiProperties(
     @NotBlank(message = "bansou.kpi.targets must name the chamber's targets file") String targets,
-    @DecimalMin(value = "0", message = "bansou.kpi.partly-met-from is a share between 0 and 1")
-    @DecimalMax(value = "1", message = "bansou.kpi.partly-met-from is a share between 0 and 1")
-    BigDecimal partlyMetFrom) {}
+    @DecimalMin(value = "0", message = "bansou.kpi.partly-met-from is a share between 0 and 1") @DecimalMax(value = "1", message = "bansou.kpi.partly-met-from is a share between 0 and 1") BigDecimal partlyMetFrom) {}

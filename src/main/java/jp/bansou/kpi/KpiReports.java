@@ -41,7 +41,8 @@ public class KpiReports {
   @Autowired
   KpiReports(KpiProperties properties, ResourceLoader resources, HistoryMeasures measures, RepositoryService repository,
       BusinessRegistry registry) {
-    this(PlanTargets.load(resources.getResource(properties.targets())), properties.partlyMetFrom(), measures, repository);
+    this(PlanTargets.load(resources.getResource(properties.targets())), properties.partlyMetFrom(), measures,
+        repository);
     this.registry = registry;
   }
 
@@ -141,11 +142,12 @@ public class KpiReports {
       }
       ProcessDefinition definition = latest(measure.process());
       if (definition == null) {
-        LOG.info("KPI row {} ({}): model {} is not deployed: reported as 未計測", row.id(), row.label(), measure.process());
+        LOG.info("KPI row {} ({}): model {} is not deployed: reported as 未計測", row.id(), row.label(),
+            measure.process());
       } else {
         BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
         Measure of = row.rateOf() == null ? null : row.rateOf().cases();
-        for (String activity : new String[] {measure.activity(), measure.passed(),
+        for (String activity : new String[]{measure.activity(), measure.passed(),
             of == null ? null : of.activity(), of == null ? null : of.passed()}) {
           if (activity != null && model.getModelElementById(activity) == null) {
             throw new PlanTargets.InvalidTargetsException("targets row '" + row.id() + "': model " + measure.process()

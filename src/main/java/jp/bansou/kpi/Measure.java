@@ -16,7 +16,8 @@ import java.util.Map;
  * @param where process variables the case must have, with these values (strings or booleans)
  * @param sumVariable the process variable added up when the row counts a sum, else null
  */
-public record Measure(String process, String activity, String dateVariable, String passed, Map<String, Object> where, String sumVariable) {
+public record Measure(String process, String activity, String dateVariable, String passed, Map<String, Object> where,
+    String sumVariable) {
 
   public Measure {
     where = where == null ? Map.of() : Map.copyOf(where);

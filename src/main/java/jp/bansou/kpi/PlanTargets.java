@@ -97,12 +97,14 @@ public record PlanTargets(String chamber, FiscalYear baselineYear, List<TargetRo
         throw new InvalidTargetsException(source + ": " + where + ": two targets for " + year);
       }
     }
-    BigDecimal baseline = row.get("baseline") == null ? null : amount(row.get("baseline"), source, where + ": baseline");
+    BigDecimal baseline = row.get("baseline") == null ? null
+        : amount(row.get("baseline"), source, where + ": baseline");
     Measure measure = row.get("measure") == null ? null : measure(row.get("measure"), counts, source, where);
     TargetRow.RateOf rateOf = null;
     if (row.get("of") != null) {
       if (per != null || counts == Counting.SUM) {
-        throw new InvalidTargetsException(source + ": " + where + ": of (a percentage) goes with neither per nor a sum");
+        throw new InvalidTargetsException(
+            source + ": " + where + ": of (a percentage) goes with neither per nor a sum");
       }
       rateOf = "staff".equals(row.get("of")) ? new TargetRow.RateOf(true, null)
           : new TargetRow.RateOf(false, measure(row.get("of"), Counting.CASES, source, where + ": of"));
@@ -128,7 +130,8 @@ public record PlanTargets(String chamber, FiscalYear baselineYear, List<TargetRo
       throw new InvalidTargetsException(source + ": " + where + ": measure.sum names the variable to add up, "
           + "exactly when the row counts a sum");
     }
-    Map<String, Object> conditions = measure.get("where") == null ? Map.of() : map(measure.get("where"), source, where + ": measure.where");
+    Map<String, Object> conditions = measure.get("where") == null ? Map.of()
+        : map(measure.get("where"), source, where + ": measure.where");
     for (Map.Entry<String, Object> condition : conditions.entrySet()) {
       if (!(condition.getValue() instanceof String || condition.getValue() instanceof Boolean)) {
         throw new InvalidTargetsException(source + ": " + where + ": measure.where." + condition.getKey()
@@ -148,7 +151,8 @@ public record PlanTargets(String chamber, FiscalYear baselineYear, List<TargetRo
     try {
       return FiscalYear.parse(value == null ? null : value.toString());
     } catch (IllegalArgumentException e) {
-      throw new InvalidTargetsException(source + ": " + where + ": '" + value + "' is not a fiscal year like R7 or 2025");
+      throw new InvalidTargetsException(
+          source + ": " + where + ": '" + value + "' is not a fiscal year like R7 or 2025");
     }
   }
 

@@ -38,7 +38,8 @@ public class AskForLessonsWhenTrackEnds extends AbstractProcessEnginePlugin {
       @Override
       public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
         if (tracks.contains(processDefinition.getKey())) {
-          ((ScopeImpl) processDefinition).addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) AskForLessonsWhenTrackEnds::ask);
+          ((ScopeImpl) processDefinition).addListener(ExecutionListener.EVENTNAME_END,
+              (ExecutionListener) AskForLessonsWhenTrackEnds::ask);
         }
       }
     });

@@ -49,7 +49,8 @@ public class LessonRecords {
     Map<String, Map<String, Object>> variables = new HashMap<>();
     for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
         .processInstanceIdIn(cases.stream().map(HistoricProcessInstance::getId).toArray(String[]::new)).list()) {
-      variables.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>()).put(variable.getName(), variable.getValue());
+      variables.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>()).put(variable.getName(),
+          variable.getValue());
     }
     List<Lesson> lessons = new ArrayList<>();
     for (HistoricProcessInstance instance : cases) {

@@ -36,8 +36,8 @@ class LessonsApi {
 
   @GetMapping("/api/businesses/{id}/lessons")
   List<Lesson> ofBusiness(@RequestAttribute(StaffMember.ATTRIBUTE) StaffMember staff, @PathVariable String id) {
-    Business business = registry.find(id).orElseThrow(() ->
-        new ResponseStatusException(HttpStatus.NOT_FOUND, "事業者ID「" + id + "」は事業者台帳にありません"));
+    Business business = registry.find(id)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "事業者ID「" + id + "」は事業者台帳にありません"));
     if (!sharing.mayRead(staff, business.advisor())) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "この事業者の記録は担当の経営指導員と管理者だけが見られます");
     }
@@ -48,7 +48,8 @@ class LessonsApi {
   List<Lesson> search(@RequestAttribute(StaffMember.ATTRIBUTE) StaffMember staff,
       @RequestParam(required = false) String industry, @RequestParam(required = false) String topic) {
     return lessons.search(industry, topic).stream()
-        .filter(lesson -> sharing.mayRead(staff, registry.find(lesson.businessId()).map(Business::advisor).orElse(null)))
+        .filter(
+            lesson -> sharing.mayRead(staff, registry.find(lesson.businessId()).map(Business::advisor).orElse(null)))
         .toList();
   }
 

@@ -32,7 +32,7 @@ class AssignedTaskWriting extends AbstractProcessEnginePlugin {
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     // CommandChecker has some eighty checks; a proxy keeps this rule to the three it is about
     CommandChecker checker = (CommandChecker) Proxy.newProxyInstance(CommandChecker.class.getClassLoader(),
-        new Class<?>[] {CommandChecker.class}, (proxy, method, arguments) -> {
+        new Class<?>[]{CommandChecker.class}, (proxy, method, arguments) -> {
           if (TASK_WRITES.contains(method.getName()) && arguments != null && arguments.length == 1
               && arguments[0] instanceof TaskEntity task) {
             check(task);

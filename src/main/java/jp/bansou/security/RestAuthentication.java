@@ -19,7 +19,8 @@ class RestAuthentication {
     var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("bansou-rest-authentication");
     registration.addInitParameter(
-        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, HttpBasicAuthenticationProvider.class.getName());
+        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
     // before the filter that keeps auditors read-only, which asks the engine who calls
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 1);

@@ -16,8 +16,7 @@ public record SecurityProperties(@Valid Admin admin, Demo demo) {
 
   public record Admin(
       @NotBlank(message = "bansou.security.admin.id must name the first administrator") String id,
-      @NotBlank(message = "set BANSOU_ADMIN_PASSWORD: there is no default administrator password in production")
-          String password) {}
+      @NotBlank(message = "set BANSOU_ADMIN_PASSWORD: there is no default administrator password in production") String password) {}
 
   /** Demo users exist so that a newcomer can log in at once; the prod profile switches them off. */
   public record Demo(boolean enabled, String password, List<DemoUser> users) {

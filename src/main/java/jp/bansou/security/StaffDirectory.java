@@ -39,7 +39,8 @@ public class StaffDirectory {
   public Set<String> caseWorkers() {
     Set<String> ids = new LinkedHashSet<>();
     for (StaffGroup group : List.of(ADVISORS, ASSISTANTS)) {
-      identity.createUserQuery().memberOfGroup(group.id()).orderByUserId().asc().list().forEach(user -> ids.add(user.getId()));
+      identity.createUserQuery().memberOfGroup(group.id()).orderByUserId().asc().list()
+          .forEach(user -> ids.add(user.getId()));
     }
     return ids;
   }

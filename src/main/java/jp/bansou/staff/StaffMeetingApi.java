@@ -31,9 +31,10 @@ class StaffMeetingApi {
   }
 
   @GetMapping("/api/businesses/{id}/staff-meetings")
-  List<StaffMeetingRecords.Meeting> discussing(@RequestAttribute(StaffMember.ATTRIBUTE) StaffMember staff, @PathVariable String id) {
-    Business business = registry.find(id).orElseThrow(() ->
-        new ResponseStatusException(HttpStatus.NOT_FOUND, "事業者ID「" + id + "」は事業者台帳にありません"));
+  List<StaffMeetingRecords.Meeting> discussing(@RequestAttribute(StaffMember.ATTRIBUTE) StaffMember staff,
+      @PathVariable String id) {
+    Business business = registry.find(id)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "事業者ID「" + id + "」は事業者台帳にありません"));
     if (!sharing.mayRead(staff, business.advisor())) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "この事業者の記録は担当の経営指導員と管理者だけが見られます");
     }

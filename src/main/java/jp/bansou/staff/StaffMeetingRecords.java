@@ -34,7 +34,8 @@ public class StaffMeetingRecords {
     Map<String, Map<String, Object>> variables = new HashMap<>();
     for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
         .processInstanceIdIn(ids.toArray(String[]::new)).list()) {
-      variables.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>()).put(variable.getName(), variable.getValue());
+      variables.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>()).put(variable.getName(),
+          variable.getValue());
     }
     List<Meeting> meetings = new ArrayList<>();
     for (String id : ids) {

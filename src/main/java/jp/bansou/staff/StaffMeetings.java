@@ -29,6 +29,7 @@ public class StaffMeetings {
   }
 
   public Date recordDueDate() {
-    return calendar.openDay(Date.from(PlanClock.nowInPlanZone().plus(properties.meetings().recordWithin()).toInstant()));
+    return calendar
+        .openDay(Date.from(PlanClock.nowInPlanZone().plus(properties.meetings().recordWithin()).toInstant()));
   }
 }

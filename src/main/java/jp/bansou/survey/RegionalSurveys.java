@@ -52,7 +52,8 @@ public class RegionalSurveys {
           collectionDeadline(today, calendar.surveys().employmentTrend().collectionDays()));
       case PUBLIC_SERVANT -> proposeAgency(execution, calendar.surveys().publicServant(), year,
           collectionDeadline(today, calendar.surveys().publicServant().collectionDays()));
-      case RESAS -> { }
+      case RESAS -> {
+      }
     }
   }
 

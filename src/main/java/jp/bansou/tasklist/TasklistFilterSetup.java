@@ -81,7 +81,7 @@ class TasklistFilterSetup {
         .list();
     for (Authorization authorization : current) {
       if (authorization.getAuthorizationType() == AUTH_TYPE_GRANT && groups.remove(authorization.getGroupId())) {
-        authorization.setPermissions(new Permission[] {READ});
+        authorization.setPermissions(new Permission[]{READ});
         authorizations.saveAuthorization(authorization);
       } else {
         authorizations.deleteAuthorization(authorization.getId());

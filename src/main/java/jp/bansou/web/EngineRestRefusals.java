@@ -31,8 +31,7 @@ final class EngineRestRefusals {
 
   private static final Pattern TASK_ACTION = Pattern.compile("(^|/)task/([^/]+)/(complete|submit-form|resolve)$");
   private static final Pattern DEPLOYMENT_CREATE = Pattern.compile("(^|/)deployment/create$");
-  static final String NO_DEPLOYMENT_RESOURCES =
-      "デプロイするファイルがありません。BPMN・フォームのファイルを multipart/form-data で付けて送ってください。";
+  static final String NO_DEPLOYMENT_RESOURCES = "デプロイするファイルがありません。BPMN・フォームのファイルを multipart/form-data で付けて送ってください。";
 
   private EngineRestRefusals() {}
 
@@ -83,8 +82,10 @@ final class EngineRestRefusals {
   }
 
   abstract static class Mapper {
-    @Context UriInfo uri;
-    @Context Request request;
+    @Context
+    UriInfo uri;
+    @Context
+    Request request;
 
     boolean mappable(Throwable failure) {
       return refusal(failure, uri).isPresent();
@@ -97,7 +98,8 @@ final class EngineRestRefusals {
 
   /** Camunda's resources wrap what the engine threw into a RestException with an English prefix. */
   public static final class ForRestException extends Mapper
-      implements org.glassfish.jersey.spi.ExtendedExceptionMapper<RestException> {
+      implements
+        org.glassfish.jersey.spi.ExtendedExceptionMapper<RestException> {
     @Override
     public boolean isMappable(RestException failure) {
       return mappable(failure);
@@ -110,7 +112,8 @@ final class EngineRestRefusals {
   }
 
   public static final class ForProcessEngineException extends Mapper
-      implements org.glassfish.jersey.spi.ExtendedExceptionMapper<ProcessEngineException> {
+      implements
+        org.glassfish.jersey.spi.ExtendedExceptionMapper<ProcessEngineException> {
     @Override
     public boolean isMappable(ProcessEngineException failure) {
       return mappable(failure);
@@ -123,7 +126,8 @@ final class EngineRestRefusals {
   }
 
   public static final class ForThrowable extends Mapper
-      implements org.glassfish.jersey.spi.ExtendedExceptionMapper<Throwable> {
+      implements
+        org.glassfish.jersey.spi.ExtendedExceptionMapper<Throwable> {
     @Override
     public boolean isMappable(Throwable failure) {
       return mappable(failure);

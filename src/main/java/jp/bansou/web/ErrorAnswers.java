@@ -26,7 +26,8 @@ final class ErrorAnswers {
     response.setStatus(refusal.status());
     if (wantsPage(request)) {
       response.setContentType(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8");
-      response.getOutputStream().write(page(refusal.status(), refusal.message(), request).getBytes(StandardCharsets.UTF_8));
+      response.getOutputStream()
+          .write(page(refusal.status(), refusal.message(), request).getBytes(StandardCharsets.UTF_8));
     } else {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("type", refusal.type());

@@ -26,7 +26,8 @@ public class JapaneseErrorPages extends DefaultErrorAttributes implements ErrorV
 
   @Override
   public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
-    Map<String, Object> attributes = super.getErrorAttributes(request, options.including(ErrorAttributeOptions.Include.MESSAGE));
+    Map<String, Object> attributes = super.getErrorAttributes(request,
+        options.including(ErrorAttributeOptions.Include.MESSAGE));
     int status = attributes.get("status") instanceof Integer code ? code : 500;
     Object reason = attributes.get("message");
     attributes.put("message", reason instanceof String text && Refusal.isJapanese(text)
@@ -51,7 +52,8 @@ public class JapaneseErrorPages extends DefaultErrorAttributes implements ErrorV
     }
 
     @Override
-    public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response) throws Exception {
+    public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
+        throws Exception {
       response.setContentType(getContentType());
       response.getOutputStream().write(ErrorAnswers.page(status, message, request).getBytes(StandardCharsets.UTF_8));
     }

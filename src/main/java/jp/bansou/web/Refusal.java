@@ -30,12 +30,9 @@ public record Refusal(int status, String type, String message, String detail) {
   public static final String CONFLICT = "conflict";
   public static final String TOO_LARGE = "tooLarge";
 
-  static final String TOO_LONG_MESSAGE =
-      "入力された文字が長すぎるため保存できません。文章は1項目4,000文字以内にして、もう一度送ってください。";
-  static final String CONFLICT_MESSAGE =
-      "ほかの人が同じ作業を同時に保存したため、保存できませんでした。画面を読み込み直して、最新の状態を確かめてください。";
-  static final String ALREADY_DONE_MESSAGE =
-      "このタスクはすでに完了しています（ほかの人が先に完了しました）。タスク一覧を読み込み直してください。";
+  static final String TOO_LONG_MESSAGE = "入力された文字が長すぎるため保存できません。文章は1項目4,000文字以内にして、もう一度送ってください。";
+  static final String CONFLICT_MESSAGE = "ほかの人が同じ作業を同時に保存したため、保存できませんでした。画面を読み込み直して、最新の状態を確かめてください。";
+  static final String ALREADY_DONE_MESSAGE = "このタスクはすでに完了しています（ほかの人が先に完了しました）。タスク一覧を読み込み直してください。";
 
   /** A user's message is echoed, but never at any length: a 10 MB business id would be answered whole. */
   private static final int MAX_MESSAGE = 2000;

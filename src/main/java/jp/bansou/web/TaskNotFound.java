@@ -9,8 +9,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
  */
 public class TaskNotFound extends BadUserRequestException {
 
-  static final String MESSAGE =
-      "このタスクは見つかりません。すでに完了したか、取り消された可能性があります。タスク一覧を読み込み直してください。";
+  static final String MESSAGE = "このタスクは見つかりません。すでに完了したか、取り消された可能性があります。タスク一覧を読み込み直してください。";
 
   public TaskNotFound(Throwable cause) {
     super(MESSAGE, cause);

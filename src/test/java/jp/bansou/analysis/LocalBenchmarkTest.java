@@ -90,7 +90,8 @@ class LocalBenchmarkTest {
     assertNotComputable(LocalBenchmark.salesGrowth(n("1000"), n("0")), "前年売上高が0");
     assertNotComputable(LocalBenchmark.operatingMargin(n("100"), n("0")), "売上高が0");
     assertNotComputable(LocalBenchmark.labourProductivity(n("100"), n("0")), "従業員数が0");
-    assertNotComputable(LocalBenchmark.ebitdaDebtRatio(n("100"), n("0"), n("-500"), n("500")), "要注意: EBITDA（営業利益＋減価償却費）が 0 ");
+    assertNotComputable(LocalBenchmark.ebitdaDebtRatio(n("100"), n("0"), n("-500"), n("500")),
+        "要注意: EBITDA（営業利益＋減価償却費）が 0 ");
     assertNotComputable(LocalBenchmark.workingCapitalTurnoverMonths(n("1"), n("1"), n("1"), n("0")), "売上高が0");
     assertNotComputable(LocalBenchmark.equityRatio(n("100"), n("0")), "総資産が0");
     assertNotComputable(LocalBenchmark.breakEvenSales(n("100"), n("0"), n("0")), "売上高が0");

@@ -37,14 +37,22 @@ class ManagementAnalysisTest {
   @RegisterExtension
   static final FlowNodeCoverage coverage = FlowNodeCoverage.of("management-analysis");
 
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired FormService formService;
-  @Autowired RepositoryService repositoryService;
-  @Autowired IdentityService identityService;
-  @Autowired ManagementService managementService;
-  @Autowired ProcessEngine processEngine;
-  @Autowired BusinessRegistry registry;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  FormService formService;
+  @Autowired
+  RepositoryService repositoryService;
+  @Autowired
+  IdentityService identityService;
+  @Autowired
+  ManagementService managementService;
+  @Autowired
+  ProcessEngine processEngine;
+  @Autowired
+  BusinessRegistry registry;
 
   /** A fishery processor's year in thousand yen; LocalBenchmarkTest works the same figures by hand. */
   static VariableMap shopFigures() {
@@ -195,15 +203,16 @@ class ManagementAnalysisTest {
     ProcessInstance analysis = startAnalysis(newBusiness());
     String figuresTask = task(analysis).getId();
     // an assigned task is the assignee's: the advisor hands the figures to the assistant first
-    Acting.as(identityService, "suzuki", "assistants", () ->
-        assertThatThrownBy(() -> taskService.complete(figuresTask, shopFigures())).isInstanceOf(AuthorizationException.class));
+    Acting.as(identityService, "suzuki", "assistants",
+        () -> assertThatThrownBy(() -> taskService.complete(figuresTask, shopFigures()))
+            .isInstanceOf(AuthorizationException.class));
     String advisor = taskService.createTaskQuery().taskId(figuresTask).singleResult().getAssignee();
     Acting.as(identityService, advisor, "advisors", () -> taskService.setAssignee(figuresTask, "suzuki"));
     Acting.as(identityService, "suzuki", "assistants", () -> taskService.complete(figuresTask, shopFigures()));
 
     String reviewTask = task(analysis).getId();
-    Acting.as(identityService, "suzuki", "assistants", () ->
-        assertThatThrownBy(() -> taskService.complete(reviewTask, putValue("financialAnalysisNotes", "…")))
+    Acting.as(identityService, "suzuki", "assistants",
+        () -> assertThatThrownBy(() -> taskService.complete(reviewTask, putValue("financialAnalysisNotes", "…")))
             .isInstanceOf(AuthorizationException.class));
     assertThat(analysis).isWaitingAt("ReviewFinancialAnalysis");
   }
@@ -256,9 +265,9 @@ class ManagementAnalysisTest {
     String unknown = "T-" + UUID.randomUUID();
     String definitionId = repositoryService.createProcessDefinitionQuery()
         .processDefinitionKey("management-analysis").latestVersion().singleResult().getId();
-    Acting.as(identityService, "sato", "advisors", () ->
-        assertThatThrownBy(() -> formService.submitStartForm(definitionId,
-                putValue("businessId", unknown).putValue("entryRoute", "counter")))
+    Acting.as(identityService, "sato", "advisors",
+        () -> assertThatThrownBy(() -> formService.submitStartForm(definitionId,
+            putValue("businessId", unknown).putValue("entryRoute", "counter")))
             .isInstanceOf(BadUserRequestException.class)
             .hasMessageContaining("事業者ID「" + unknown + "」は事業者台帳にありません"));
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(unknown).count()).isZero();
@@ -267,10 +276,10 @@ class ManagementAnalysisTest {
   @Test
   void anAnalysisNeedsABusinessIdAndItMustMatchAGivenBusinessKey() {
     assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("management-analysis",
-            putValue("advisor", "ito").putValue("businessName", "名無し")))
+        putValue("advisor", "ito").putValue("businessName", "名無し")))
         .isInstanceOf(BadUserRequestException.class).hasMessageContaining("事業者ID");
     assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("management-analysis", "T-A",
-            putValue("advisor", "ito").putValue("businessId", "T-B")))
+        putValue("advisor", "ito").putValue("businessId", "T-B")))
         .isInstanceOf(BadUserRequestException.class).hasMessageContaining("一致しません");
 
     ProcessInstance byKeyOnly = coverage.track(runtimeService.startProcessInstanceByKey("management-analysis",

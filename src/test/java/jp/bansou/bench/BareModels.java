@@ -25,8 +25,8 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 final class BareModels {
 
   static final String PREFIX = "bare-";
-  static final List<String> CASE_MODELS =
-      List.of("management-analysis", "business-plan", "follow-up-visits", "specialist-referral");
+  static final List<String> CASE_MODELS = List.of("management-analysis", "business-plan", "follow-up-visits",
+      "specialist-referral");
 
   static void deploy(RepositoryService repository) throws IOException {
     DeploymentBuilder deployment = repository.createDeployment().name("bench-bare-models")

@@ -10,8 +10,8 @@ final class Batches {
   static final int SIZE = 250;
 
   static void run(ProcessEngine engine, int count, IntConsumer create) {
-    ProcessEngineConfigurationImpl configuration =
-        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
+        .getProcessEngineConfiguration();
     for (int from = 0; from < count; from += SIZE) {
       int start = from;
       int end = Math.min(count, from + SIZE);

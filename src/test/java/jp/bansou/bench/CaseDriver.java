@@ -52,7 +52,8 @@ final class CaseDriver {
     clock.setTo(CASE_START);
     String root = runtime.startProcessInstanceByKey(keyPrefix + "management-analysis", businessId,
         putValue("businessId", businessId).putValue("advisor", "sato").putValue("businessName", "留萌かずの子食品")
-            .putValue("industry", "製造業").putValue("employees", 4L).putValue("entryRoute", "marukeiLoan")).getId();
+            .putValue("industry", "製造業").putValue("employees", 4L).putValue("entryRoute", "marukeiLoan"))
+        .getId();
     int steps = 0;
     for (int round = 0; round < 200; round++) {
       steps += clock.executeDueJobs(root);

@@ -127,7 +127,8 @@ class StartupBench {
   static Path packagedJar() throws IOException {
     try (Stream<Path> files = Files.list(Path.of("target"))) {
       return files.filter(file -> file.getFileName().toString().matches("bansou-.*\\.jar")).findFirst()
-          .orElseThrow(() -> new IllegalStateException("no packaged jar in target/: run through ./mvnw -Pbench verify"));
+          .orElseThrow(
+              () -> new IllegalStateException("no packaged jar in target/: run through ./mvnw -Pbench verify"));
     }
   }
 }

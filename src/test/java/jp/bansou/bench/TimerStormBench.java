@@ -66,7 +66,8 @@ class TimerStormBench {
     Map<String, Object> two = storm(true);
     figures.put("oneNode", one);
     figures.put("twoNodes", two);
-    figures.put("twoNodeRatio", BenchResults.ratio((double) two.get("jobsPerSecond"), (double) one.get("jobsPerSecond")));
+    figures.put("twoNodeRatio",
+        BenchResults.ratio((double) two.get("jobsPerSecond"), (double) one.get("jobsPerSecond")));
     figures.put("duplicates", (long) one.get("duplicates") + (long) two.get("duplicates"));
     BenchResults.record("timerStorm", figures);
     assertThat((long) figures.get("duplicates")).as("visits created twice").isZero();
@@ -165,7 +166,8 @@ class TimerStormBench {
       assertThat(process.isAlive()).as("node 2 runs (see %s)", log).isTrue();
       assertThat(System.nanoTime()).as("node 2 ready within 3 minutes").isLessThan(deadline);
       try {
-        if (http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+        if (http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding())
+            .statusCode() == 200) {
           return process;
         }
       } catch (java.io.IOException notYet) {

@@ -25,8 +25,10 @@ class BusinessImportTest {
 
   private static final Charset SHIFT_JIS = Charset.forName("windows-31j");
 
-  @Autowired TestRestTemplate http;
-  @Autowired BusinessRegistry registry;
+  @Autowired
+  TestRestTemplate http;
+  @Autowired
+  BusinessRegistry registry;
 
   private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -43,7 +45,8 @@ class BusinessImportTest {
     ResponseEntity<Map> response = upload("takahashi", japaneseCsv().getBytes(SHIFT_JIS));
 
     assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.OK);
-    assertThat(response.getBody()).containsEntry("created", 2).containsEntry("updated", 0).containsEntry("unchanged", 0);
+    assertThat(response.getBody()).containsEntry("created", 2).containsEntry("updated", 0).containsEntry("unchanged",
+        0);
     assertThat(registry.find("T-" + run + "-1")).get().satisfies(business -> {
       assertThat(business.name()).isEqualTo("株式会社留萌かずの子食品");
       assertThat(business.nameKana()).isEqualTo("ルモイカズノコショクヒン");

@@ -30,8 +30,10 @@ class ImportRefusalsTest {
 
   private static final String HEADER = "事業者ID,事業者名,法人・個人,業種,従業員数,会員,住所\n";
 
-  @Autowired TestRestTemplate http;
-  @Autowired BusinessRegistry registry;
+  @Autowired
+  TestRestTemplate http;
+  @Autowired
+  BusinessRegistry registry;
 
   private final String run = UUID.randomUUID().toString().substring(0, 8);
 

@@ -18,8 +18,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 @EngineTest
 class BusinessCalendarTest {
 
-  @Autowired BusinessCalendar businessCalendar;
-  @Autowired ManagementService management;
+  @Autowired
+  BusinessCalendar businessCalendar;
+  @Autowired
+  ManagementService management;
 
   @Test
   void theCitizensHolidayBetweenKeiroNoHiAndShubunNoHiMovesADueDateToTheThursday() {
@@ -65,7 +67,8 @@ class BusinessCalendarTest {
   void fromNowReadsTheEngineClock() {
     new EngineClock(management).setTo(LocalDateTime.of(2026, 9, 8, 9, 30));
     assertThat(businessCalendar.fromNow("P14D")).isEqualTo(japan(LocalDateTime.of(2026, 9, 24, 9, 30)));
-    assertThat(businessCalendar.fromNow("P7D")).as("an open day stays").isEqualTo(japan(LocalDateTime.of(2026, 9, 15, 9, 30)));
+    assertThat(businessCalendar.fromNow("P7D")).as("an open day stays")
+        .isEqualTo(japan(LocalDateTime.of(2026, 9, 15, 9, 30)));
   }
 
   @Test

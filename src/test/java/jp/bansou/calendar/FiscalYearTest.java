@@ -69,7 +69,7 @@ class FiscalYearTest {
 
   @Test
   void anythingElseIsRefusedWithAJapaneseMessage() {
-    for (String bad : new String[] {"2025-26", "FY2025", "令和7年度", "", "R", "12345", "1900"}) {
+    for (String bad : new String[]{"2025-26", "FY2025", "令和7年度", "", "R", "12345", "1900"}) {
       assertThatThrownBy(() -> FiscalYear.parse(bad)).as(bad)
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("R7 または 2025");
     }

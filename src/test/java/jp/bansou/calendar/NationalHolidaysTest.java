@@ -20,7 +20,8 @@ import org.springframework.core.io.FileSystemResource;
 /** The national holidays Bansō ships are Japan's, for the whole plan period and beyond. */
 class NationalHolidaysTest {
 
-  private final NationalHolidays holidays = new NationalHolidays(TestCalendars.properties(Direction.NEXT_OPEN_DAY, List.of()));
+  private final NationalHolidays holidays = new NationalHolidays(
+      TestCalendars.properties(Direction.NEXT_OPEN_DAY, List.of()));
 
   @Test
   void everyNationalHolidayOfThePlanPeriodR7ToR11IsTheOfficialOneAndNoOtherDayIs() throws IOException {

@@ -18,25 +18,28 @@ import org.springframework.beans.factory.annotation.Autowired;
 @EngineTest
 class PlanCalendarTest {
 
-  @Autowired ManagementService management;
-  @Autowired CalendarTimers timers;
-  @Autowired PlanCalendar calendar;
+  @Autowired
+  ManagementService management;
+  @Autowired
+  CalendarTimers timers;
+  @Autowired
+  PlanCalendar calendar;
 
   private static final Date FAR_FUTURE = Date.from(Instant.parse("2100-01-01T00:00:00Z"));
 
   @ParameterizedTest(name = "from {0}, {1} next starts {2}")
   @CsvSource({
-    "2026-11-24T10:00, RESAS_ANALYSIS, 2027-02-01T09:00",
-    "2026-11-24T10:00, MANAGEMENT_TREND_SURVEY, 2027-08-02T09:00",   // 08-01 is a Sunday
-    "2026-11-24T10:00, EMPLOYMENT_TREND_SURVEY, 2027-11-01T09:00",
-    "2026-10-31T23:59, EMPLOYMENT_TREND_SURVEY, 2026-11-02T09:00",   // 11-01 is a Sunday
-    "2026-11-24T10:00, PUBLIC_SERVANT_SURVEY, 2027-09-01T09:00",
-    "2026-11-24T10:00, MANAGEMENT_ANALYSIS_SEMINAR, 2027-06-01T09:00",
-    "2026-07-15T10:00, MANAGEMENT_ANALYSIS_SEMINAR, 2026-11-02T09:00",
-    "2026-11-24T10:00, BUSINESS_PLAN_SEMINAR, 2027-09-01T09:00",
-    "2026-11-24T10:00, DX_SEMINAR, 2027-10-01T09:00",
-    "2026-11-24T10:00, ANNUAL_EVALUATION, 2027-04-15T09:00",
-    "2027-04-15T08:59, ANNUAL_EVALUATION, 2027-04-15T09:00",
+      "2026-11-24T10:00, RESAS_ANALYSIS, 2027-02-01T09:00",
+      "2026-11-24T10:00, MANAGEMENT_TREND_SURVEY, 2027-08-02T09:00", // 08-01 is a Sunday
+      "2026-11-24T10:00, EMPLOYMENT_TREND_SURVEY, 2027-11-01T09:00",
+      "2026-10-31T23:59, EMPLOYMENT_TREND_SURVEY, 2026-11-02T09:00", // 11-01 is a Sunday
+      "2026-11-24T10:00, PUBLIC_SERVANT_SURVEY, 2027-09-01T09:00",
+      "2026-11-24T10:00, MANAGEMENT_ANALYSIS_SEMINAR, 2027-06-01T09:00",
+      "2026-07-15T10:00, MANAGEMENT_ANALYSIS_SEMINAR, 2026-11-02T09:00",
+      "2026-11-24T10:00, BUSINESS_PLAN_SEMINAR, 2027-09-01T09:00",
+      "2026-11-24T10:00, DX_SEMINAR, 2027-10-01T09:00",
+      "2026-11-24T10:00, ANNUAL_EVALUATION, 2027-04-15T09:00",
+      "2027-04-15T08:59, ANNUAL_EVALUATION, 2027-04-15T09:00",
   })
   void theTimerJobWaitsForTheConfiguredDayInJapan(LocalDateTime now, CalendarEntry entry, LocalDateTime expected) {
     // The job is shared with other tests, which may have left it at any date: start from a waiting job.
@@ -59,7 +62,8 @@ class PlanCalendarTest {
 
     timers.reschedule();
 
-    assertThat(timers.timerOf(CalendarEntry.MANAGEMENT_TREND_SURVEY).orElseThrow().getDuedate()).isEqualTo(dueThisMorning);
+    assertThat(timers.timerOf(CalendarEntry.MANAGEMENT_TREND_SURVEY).orElseThrow().getDuedate())
+        .isEqualTo(dueThisMorning);
   }
 
   @Test

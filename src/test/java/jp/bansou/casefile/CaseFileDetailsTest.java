@@ -27,11 +27,16 @@ import org.springframework.http.ResponseEntity;
 @SuppressWarnings({"unchecked", "rawtypes"})
 class CaseFileDetailsTest {
 
-  @Autowired TestRestTemplate http;
-  @Autowired BusinessRegistry registry;
-  @Autowired RuntimeService runtime;
-  @Autowired TaskService tasks;
-  @Autowired ManagementService management;
+  @Autowired
+  TestRestTemplate http;
+  @Autowired
+  BusinessRegistry registry;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  ManagementService management;
 
   @Test
   void theCaseFileNamesTheAdvisorOffersTheTracksToStartShowsTheNextVisitAndWhatTheAnalysisFound() {
@@ -46,10 +51,12 @@ class CaseFileDetailsTest {
         .putValue("borrowings", 20000L).putValue("cashAndDeposits", 8000L).putValue("accountsReceivable", 6000L)
         .putValue("inventory", 3000L).putValue("accountsPayable", 5000L).putValue("netAssets", 9000L)
         .putValue("totalAssets", 36000L).putValue("fixedCosts", 12000L).putValue("variableCosts", 28800L));
-    tasks.complete(task(analysis).getId(), putValue("financialAnalysisNotes", "借入が重い").putValue("correctFigures", false));
+    tasks.complete(task(analysis).getId(),
+        putValue("financialAnalysisNotes", "借入が重い").putValue("correctFigures", false));
     tasks.complete(task(analysis).getId(), putValue("strengths", "加工技術").putValue("weaknesses", "人手不足")
         .putValue("opportunities", "道外販路").putValue("threats", "原料高").putValue("viewOwner", "意欲が高い")
-        .putValue("viewBusiness", "年末集中").putValue("viewEnvironment", "道内卸").putValue("viewInternalManagement", "外部委託"));
+        .putValue("viewBusiness", "年末集中").putValue("viewEnvironment", "道内卸")
+        .putValue("viewInternalManagement", "外部委託"));
     tasks.complete(task(analysis).getId(), putValue("feedbackDate", "2025-06-10").putValue("feedbackNotes", "設備の相談")
         .putValue("analysisNextStep", "plan"));
     ProcessInstance plan = calledProcessInstance("business-plan", analysis);

@@ -27,12 +27,18 @@ import org.springframework.http.ResponseEntity;
 @EngineTest
 class CaseFileTest {
 
-  @Autowired TestRestTemplate http;
-  @Autowired BusinessRegistry registry;
-  @Autowired RuntimeService runtime;
-  @Autowired TaskService tasks;
-  @Autowired ManagementService management;
-  @Autowired RepositoryService repository;
+  @Autowired
+  TestRestTemplate http;
+  @Autowired
+  BusinessRegistry registry;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  ManagementService management;
+  @Autowired
+  RepositoryService repository;
 
   /** A year of a fishery processor: an analysis with a referral, then a plan in follow-up with a visit due. */
   private String businessWithAYearOfSupport() {
@@ -47,10 +53,12 @@ class CaseFileTest {
         .putValue("borrowings", 20000L).putValue("cashAndDeposits", 8000L).putValue("accountsReceivable", 6000L)
         .putValue("inventory", 3000L).putValue("accountsPayable", 5000L).putValue("netAssets", 9000L)
         .putValue("totalAssets", 36000L).putValue("fixedCosts", 12000L).putValue("variableCosts", 28800L));
-    tasks.complete(task(analysis).getId(), putValue("financialAnalysisNotes", "借入が重い").putValue("correctFigures", false));
+    tasks.complete(task(analysis).getId(),
+        putValue("financialAnalysisNotes", "借入が重い").putValue("correctFigures", false));
     tasks.complete(task(analysis).getId(), putValue("strengths", "加工技術").putValue("weaknesses", "人手不足")
         .putValue("opportunities", "道外販路").putValue("threats", "原料高").putValue("viewOwner", "意欲が高い")
-        .putValue("viewBusiness", "年末集中").putValue("viewEnvironment", "道内卸").putValue("viewInternalManagement", "外部委託"));
+        .putValue("viewBusiness", "年末集中").putValue("viewEnvironment", "道内卸")
+        .putValue("viewInternalManagement", "外部委託"));
     tasks.complete(task(analysis).getId(), putValue("feedbackDate", "2025-06-10").putValue("feedbackNotes", "設備の相談")
         .putValue("analysisNextStep", "referral").putValue("referralReason", "HACCP対応の設備投資"));
     ProcessInstance referral = calledProcessInstance(analysis);
@@ -86,7 +94,8 @@ class CaseFileTest {
     assertThat(cases).extracting(c -> c.get("process")).containsExactlyInAnyOrderElementsOf(tracksWithABusinessKey);
     assertThat(cases).allSatisfy(c -> {
       assertThat(c.get("fiscalYear")).isEqualTo("R7（2025年度）");
-      assertThat((String) c.get("cockpitUrl")).isEqualTo("/camunda/app/cockpit/default/#/bansou-history/" + c.get("id"));
+      assertThat((String) c.get("cockpitUrl"))
+          .isEqualTo("/camunda/app/cockpit/default/#/bansou-history/" + c.get("id"));
     });
     assertThat(cases).filteredOn(c -> c.get("process").equals("specialist-referral")).singleElement()
         .satisfies(c -> assertThat(c).containsEntry("stateName", "完了").containsEntry("calledByName", "経営分析")
@@ -117,11 +126,13 @@ class CaseFileTest {
         putValue("advisor", "ito").putValue("entryRoute", "jfc"));
     tasks.complete(task(startup).getId(), putValue("consultationDate", "2025-04-14").putValue("businessIdea", "喫茶店")
         .putValue("founderConcerns", "開業資金").putValue("startupNextStep", "plan"));
-    tasks.complete(task(startup).getId(), putValue("plannedFoundingDate", "2025-06-02").putValue("businessSummary", "喫茶店")
-        .putValue("startupFunds", 9000L).putValue("ownFunds", 2000L).putValue("salesTargetYear1", 18000L)
-        .putValue("planActions", "6月開業").putValue("needsFinancing", false).putValue("appliesForCityGrant", false));
-    tasks.complete(task(startup).getId(), putValue("plannedFoundingDate", "2025-06-02").putValue("salesTargetYear1", 18000L)
-        .putValue("planActions", "6月開業").putValue("startupPlanCompletedDate", "2025-05-23"));
+    tasks.complete(task(startup).getId(),
+        putValue("plannedFoundingDate", "2025-06-02").putValue("businessSummary", "喫茶店")
+            .putValue("startupFunds", 9000L).putValue("ownFunds", 2000L).putValue("salesTargetYear1", 18000L)
+            .putValue("planActions", "6月開業").putValue("needsFinancing", false).putValue("appliesForCityGrant", false));
+    tasks.complete(task(startup).getId(),
+        putValue("plannedFoundingDate", "2025-06-02").putValue("salesTargetYear1", 18000L)
+            .putValue("planActions", "6月開業").putValue("startupPlanCompletedDate", "2025-05-23"));
     tasks.complete(task(startup).getId(), putValue("foundingStatus", "founded").putValue("foundingDate", "2025-06-02")
         .putValue("legalForm", "soleProprietor").putValue("employees", 1L));
     clock.executeDueJobs(startup.getId());

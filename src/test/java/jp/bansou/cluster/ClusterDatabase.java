@@ -29,7 +29,8 @@ final class ClusterDatabase {
     Target tests = PostgresRequirement.configured();
     int slash = tests.url().lastIndexOf('/');
     int parameters = tests.url().indexOf('?', slash);
-    String database = tests.url().substring(slash + 1, parameters < 0 ? tests.url().length() : parameters) + "_" + suffix;
+    String database = tests.url().substring(slash + 1, parameters < 0 ? tests.url().length() : parameters) + "_"
+        + suffix;
     try (Connection connection = connect(tests); Statement statement = connection.createStatement()) {
       statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
       statement.execute("CREATE DATABASE " + database);
@@ -37,7 +38,8 @@ final class ClusterDatabase {
       throw new IllegalStateException("cannot create the cluster test's database " + database + " as "
           + tests.username() + " (it needs CREATEDB, as the postgres user has in CI): " + e.getMessage(), e);
     }
-    String url = tests.url().substring(0, slash + 1) + database + (parameters < 0 ? "" : tests.url().substring(parameters));
+    String url = tests.url().substring(0, slash + 1) + database
+        + (parameters < 0 ? "" : tests.url().substring(parameters));
     return new ClusterDatabase(new Target(url, tests.username(), tests.password()));
   }
 

@@ -83,7 +83,8 @@ class DockerFilesTest {
 
   @Test
   void everyVariableTheNodesGetIsASettingBansoReads() throws IOException {
-    Set<String> known = new HashSet<>(Collections.list(application.propertyNames()).stream().map(Object::toString).toList());
+    Set<String> known = new HashSet<>(
+        Collections.list(application.propertyNames()).stream().map(Object::toString).toList());
     Set<String> placeholders = new HashSet<>();
     try (Stream<Path> files = Files.list(RESOURCES)) {
       for (Path file : files.filter(f -> f.getFileName().toString().matches("application.*\\.yaml")).toList()) {
@@ -159,7 +160,8 @@ class DockerFilesTest {
     Collections.sort(nodes);
     for (String later : nodes.subList(1, nodes.size())) {
       @SuppressWarnings("unchecked")
-      Map<String, Map<String, Object>> dependsOn = (Map<String, Map<String, Object>>) services.get(later).get("depends_on");
+      Map<String, Map<String, Object>> dependsOn = (Map<String, Map<String, Object>>) services.get(later)
+          .get("depends_on");
       assertThat(dependsOn).containsKey(nodes.get(0));
       assertThat(dependsOn.get(nodes.get(0))).containsEntry("condition", "service_healthy");
     }

@@ -44,8 +44,7 @@ class FollowUpVisitsClusterTest {
   private static final String VISIT_TASK = "RecordVisit";
   private static final String TRACK = "plan";
   private static final int SUCCESSFUL = 2;
-  private static final String VISIT_TIMER_JOBS =
-      " from ACT_RU_JOB j join ACT_RU_JOBDEF d on d.ID_ = j.JOB_DEF_ID_ where d.PROC_DEF_KEY_ = ? and d.ACT_ID_ = ?";
+  private static final String VISIT_TIMER_JOBS = " from ACT_RU_JOB j join ACT_RU_JOBDEF d on d.ID_ = j.JOB_DEF_ID_ where d.PROC_DEF_KEY_ = ? and d.ACT_ID_ = ?";
 
   /** Short, so that a dead node's jobs come back within the test; production keeps Camunda's 5 minutes. */
   private static final Duration LOCK_TIME = Duration.ofSeconds(10);
@@ -102,7 +101,8 @@ class FollowUpVisitsClusterTest {
             .as("distinct visit timers that fired").isEqualTo(cases);
         Map<String, Long> visitTasks = visitTasksPerCase(database);
         assertThat(visitTasks.keySet()).as("cases with a visit task").containsExactlyInAnyOrderElementsOf(instances);
-        assertThat(visitTasks).as("visit tasks per case").allSatisfy((instance, tasks) -> assertThat(tasks).isEqualTo(1L));
+        assertThat(visitTasks).as("visit tasks per case")
+            .allSatisfy((instance, tasks) -> assertThat(tasks).isEqualTo(1L));
         assertThat(firedBeforeKill).as("visits fired per node while both ran")
             .hasEntrySatisfying("node-a", fired -> assertThat(fired).isPositive())
             .hasEntrySatisfying("node-b", fired -> assertThat(fired).isPositive());
@@ -123,7 +123,7 @@ class FollowUpVisitsClusterTest {
 
         long beforeKillFired = firedBeforeKill.values().stream().mapToLong(Long::longValue).sum();
         LOG.info("{} follow-up cases started in {} ms; their visit timers on two nodes: {} fired in {} ms while both"
-                + " ran ({} jobs/s; {}), node-b killed holding {} locks, all fired after {} ms",
+            + " ran ({} jobs/s; {}), node-b killed holding {} locks, all fired after {} ms",
             cases, created, beforeKillFired, beforeKill.toMillis(),
             beforeKillFired * 1000 / Math.max(1, beforeKill.toMillis()), firedBeforeKill, orphaned.size(),
             total.toMillis());
@@ -140,7 +140,8 @@ class FollowUpVisitsClusterTest {
       startCases(node, cases);
     }
     assertThat(visitTasksPerCase(database)).isEmpty();
-    Object[] dueDates = database.query("select min(j.DUEDATE_), max(j.DUEDATE_)" + VISIT_TIMER_JOBS, PROCESS, VISIT_TIMER)
+    Object[] dueDates = database
+        .query("select min(j.DUEDATE_), max(j.DUEDATE_)" + VISIT_TIMER_JOBS, PROCESS, VISIT_TIMER)
         .get(0);
     assertThat((Timestamp) dueDates[0]).as("no visit due when the node stopped").isAfter(new Date());
 
@@ -212,7 +213,7 @@ class FollowUpVisitsClusterTest {
 
   private static Map<String, Long> firedBy(ClusterDatabase database) {
     return database.query("select HOSTNAME_, count(*) from ACT_HI_JOB_LOG where PROCESS_DEF_KEY_ = ? and ACT_ID_ = ?"
-            + " and JOB_STATE_ = ? group by HOSTNAME_", PROCESS, VISIT_TIMER, SUCCESSFUL).stream()
+        + " and JOB_STATE_ = ? group by HOSTNAME_", PROCESS, VISIT_TIMER, SUCCESSFUL).stream()
         .collect(Collectors.toMap(row -> (String) row[0], row -> ((Number) row[1]).longValue()));
   }
 
@@ -223,7 +224,7 @@ class FollowUpVisitsClusterTest {
 
   private static Map<String, Long> visitTasksPerCase(ClusterDatabase database) {
     return database.query("select PROC_INST_ID_, count(*) from ACT_HI_TASKINST where PROC_DEF_KEY_ = ?"
-            + " and TASK_DEF_KEY_ = ? group by PROC_INST_ID_", PROCESS, VISIT_TASK).stream()
+        + " and TASK_DEF_KEY_ = ? group by PROC_INST_ID_", PROCESS, VISIT_TASK).stream()
         .collect(Collectors.toMap(row -> (String) row[0], row -> ((Number) row[1]).longValue()));
   }
 }

@@ -44,16 +44,26 @@ class ConsultationTest {
   @RegisterExtension
   static final FlowNodeCoverage coverage = FlowNodeCoverage.of("consultation");
 
-  @Autowired RuntimeService runtime;
-  @Autowired TaskService tasks;
-  @Autowired FormService forms;
-  @Autowired RepositoryService repository;
-  @Autowired IdentityService identity;
-  @Autowired ManagementService management;
-  @Autowired BusinessRegistry registry;
-  @Autowired ContactRecords records;
-  @Autowired TestRestTemplate http;
-  @Autowired JdbcTemplate jdbc;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  FormService forms;
+  @Autowired
+  RepositoryService repository;
+  @Autowired
+  IdentityService identity;
+  @Autowired
+  ManagementService management;
+  @Autowired
+  BusinessRegistry registry;
+  @Autowired
+  ContactRecords records;
+  @Autowired
+  TestRestTemplate http;
+  @Autowired
+  JdbcTemplate jdbc;
 
   EngineClock clock;
 
@@ -84,8 +94,9 @@ class ConsultationTest {
   @Test
   void anAssistantsCounterContactAppearsInTheBusinessTimelineNewestFirst() {
     String business = TestBusinesses.register(registry, "sato");
-    ProcessInstance older = record("sato", "advisors", counterContact(business, "2026-11-20").putValue("channel", "visit")
-        .putValue("accompanyingStaff", "suzuki"));
+    ProcessInstance older = record("sato", "advisors",
+        counterContact(business, "2026-11-20").putValue("channel", "visit")
+            .putValue("accompanyingStaff", "suzuki"));
     ProcessInstance newer = record("suzuki", "assistants", counterContact(business, "2026-12-01"));
 
     assertThat(older).isEnded().hasPassed("ContactClosed").hasNotPassed("StartFollowingTrack");
@@ -122,9 +133,11 @@ class ConsultationTest {
     clock.advance(Duration.ofMinutes(1));
     clock.executeDueJobs(contact.getId());
     assertThat(contact).isWaitingAt("CarryOutNextAction", "PlanLateNextAction");
-    Task reminder = tasks.createTaskQuery().processInstanceId(contact.getId()).taskDefinitionKey("PlanLateNextAction").singleResult();
+    Task reminder = tasks.createTaskQuery().processInstanceId(contact.getId()).taskDefinitionKey("PlanLateNextAction")
+        .singleResult();
     assertThat(reminder).isAssignedTo("suzuki");
-    tasks.complete(reminder.getId(), putValue("plannedNextActionDate", "2026-12-25").putValue("nextActionDelayReason", "年末繁忙"));
+    tasks.complete(reminder.getId(),
+        putValue("plannedNextActionDate", "2026-12-25").putValue("nextActionDelayReason", "年末繁忙"));
 
     assertThatThrownBy(() -> tasks.complete(next.getId(), putValue("nextActionResult", "確認した")))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("実施日を入力してください");
@@ -147,7 +160,8 @@ class ConsultationTest {
     clock.setTo(LocalDateTime.of(2026, 12, 8, 11, 0));
     tasks.complete(next.getId(), putValue("nextActionDoneDate", "2026-12-08").putValue("nextActionResult", "受け取った"));
     assertThat(contact).isEnded().hasNotPassed("PlanLateNextAction");
-    assertThat(management.createJobQuery().processInstanceId(contact.getId()).count()).as("the reminder's timer is gone").isZero();
+    assertThat(management.createJobQuery().processInstanceId(contact.getId()).count())
+        .as("the reminder's timer is gone").isZero();
   }
 
   @Test
@@ -161,7 +175,8 @@ class ConsultationTest {
         .processInstanceBusinessKey(business).singleResult();
     assertThat(analysis).isNotNull().isWaitingAt("EnterFinancialFigures");
     assertThat(task(analysis)).isAssignedTo("ito");
-    assertThat(analysis).variables().containsEntry("entryRoute", "counter").containsEntry("fromContact", contact.getId())
+    assertThat(analysis).variables().containsEntry("entryRoute", "counter")
+        .containsEntry("fromContact", contact.getId())
         .containsEntry("businessName", "留萌かずの子食品");
     assertThat(records.timeline(business).get(0).followingTrackName()).isEqualTo("経営分析");
     runtime.deleteProcessInstance(analysis.getId(), "test over");
@@ -193,7 +208,8 @@ class ConsultationTest {
   @Test
   void staffRecordTheirOwnContactsAndOnlyAManagerRecordsForSomeoneElse() {
     String business = TestBusinesses.register(registry, "sato");
-    assertThatThrownBy(() -> record("suzuki", "assistants", counterContact(business, "2026-12-02").putValue("contactStaff", "sato")))
+    assertThatThrownBy(
+        () -> record("suzuki", "assistants", counterContact(business, "2026-12-02").putValue("contactStaff", "sato")))
         .isInstanceOf(BadUserRequestException.class).hasMessageContaining("ほかの職員の相談は記録できません");
     record("takahashi", "managers", counterContact(business, "2026-12-02").putValue("contactStaff", "sato"));
     assertThat(records.timeline(business)).extracting(Contact::contactStaff, Contact::recordedBy)
@@ -214,13 +230,15 @@ class ConsultationTest {
 
     ContactTally tally = records.tally(year);
     assertThat(tally.rows()).extracting(ContactTally.Row::staff).containsExactly("sato", "suzuki");
-    assertThat(tally.rows().get(0).counts()).containsEntry("visit", 2L).containsEntry("phone", 1L).containsEntry("counter", 0L);
+    assertThat(tally.rows().get(0).counts()).containsEntry("visit", 2L).containsEntry("phone", 1L)
+        .containsEntry("counter", 0L);
     assertThat(tally.rows().get(1).counts()).as("April 1 of the next year counts there").containsEntry("counter", 1L);
     assertThat(tally.totals()).containsEntry("visit", 2L).containsEntry("counter", 1L).containsEntry("phone", 1L);
     assertThat(tally.total()).isEqualTo(4);
     assertThat(records.tally(year.next()).total()).isEqualTo(1);
 
-    ResponseEntity<Map> json = http.withBasicAuth("takahashi", "demo").getForEntity("/api/contacts/tally/{y}", Map.class, year.label());
+    ResponseEntity<Map> json = http.withBasicAuth("takahashi", "demo").getForEntity("/api/contacts/tally/{y}",
+        Map.class, year.label());
     assertThat(json.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(json.getBody()).containsEntry("total", 4);
     ResponseEntity<byte[]> csv = http.withBasicAuth("tanaka", "demo")
@@ -228,7 +246,8 @@ class ConsultationTest {
     assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
     String text = new String(csv.getBody(), StandardCharsets.UTF_8);
     assertThat(text).startsWith("\uFEFF\"年度\",\"職員ID\",\"職員名\",\"巡回\",\"窓口\",\"電話\",\"オンライン\",\"メール\",\"合計\"\r\n");
-    assertThat(text).contains("\"" + year.displayName() + "\",\"sato\",\"佐藤 一郎\",\"2\",\"0\",\"1\",\"0\",\"0\",\"3\"\r\n")
+    assertThat(text)
+        .contains("\"" + year.displayName() + "\",\"sato\",\"佐藤 一郎\",\"2\",\"0\",\"1\",\"0\",\"0\",\"3\"\r\n")
         .endsWith("\"合計\",\"2\",\"1\",\"1\",\"0\",\"0\",\"4\"\r\n");
     assertThat(http.withBasicAuth("suzuki", "demo").getForEntity("/api/contacts/tally/{y}", Map.class, year.label())
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -250,7 +269,8 @@ class ConsultationTest {
     assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(unknown.getBody().get("message").toString()).contains("事業者台帳にありません");
     ResponseEntity<Map> undated = http.withBasicAuth("sato", "demo")
-        .postForEntity("/api/businesses/{id}/contacts", Map.of("channel", "counter", "heard", "相談"), Map.class, business);
+        .postForEntity("/api/businesses/{id}/contacts", Map.of("channel", "counter", "heard", "相談"), Map.class,
+            business);
     assertThat(undated.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(undated.getBody().get("message").toString()).contains("相談・訪問の日付を入力してください")
         .doesNotContain("Exception");

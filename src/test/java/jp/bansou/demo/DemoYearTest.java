@@ -36,8 +36,10 @@ class DemoYearTest {
           .taskDefinitionKey("HandleLateVisit").taskCandidateGroup("managers").count()).as("escalated").isEqualTo(1);
       assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey("DEMO-001")
           .processDefinitionKey("management-analysis").finished().count()).as("last year's analysis").isEqualTo(1);
-      assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("management-analysis")
-          .processInstanceBusinessKeyLike("DEMO-%").finished().count()).as("finished analyses").isGreaterThanOrEqualTo(2);
+      assertThat(
+          engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("management-analysis")
+              .processInstanceBusinessKeyLike("DEMO-%").finished().count())
+          .as("finished analyses").isGreaterThanOrEqualTo(2);
       assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey("DEMO-001")
           .processDefinitionKey("follow-up-visits").count()).as("a plan in follow-up").isEqualTo(1);
       assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("trade-fair")
@@ -46,11 +48,14 @@ class DemoYearTest {
           .processInstanceBusinessKey("DEMO-010").variableValueEquals("followUpTrack", "startup").count())
           .as("a startup in its monthly follow-up").isEqualTo(1);
       assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceBusinessKey("DEMO-010")
-          .taskDefinitionKey("RecordVisit").finished().count()).as("the startup's visits so far").isGreaterThanOrEqualTo(3);
+          .taskDefinitionKey("RecordVisit").finished().count()).as("the startup's visits so far")
+          .isGreaterThanOrEqualTo(3);
       assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("business-succession")
           .processInstanceBusinessKey("DEMO-011").count()).as("a succession").isEqualTo(1);
-      assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("specialist-referral")
-          .processInstanceBusinessKey("DEMO-011").finished().count()).as("referred to the succession centre").isEqualTo(1);
+      assertThat(
+          engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("specialist-referral")
+              .processInstanceBusinessKey("DEMO-011").finished().count())
+          .as("referred to the succession centre").isEqualTo(1);
       ProcessInstance meeting = engine.getRuntimeService().createProcessInstanceQuery()
           .processDefinitionKey("business-meeting").processInstanceBusinessKey("DEMO-012").singleResult();
       assertThat(meeting).as("a business meeting").isNotNull();
@@ -61,7 +66,8 @@ class DemoYearTest {
           .processInstanceBusinessKey("DEMO-013").count()).as("a DX follow-up").isEqualTo(1);
       assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
 
-      CaseFile file = first.getBean(CaseFiles.class).of(first.getBean(BusinessRegistry.class).find("DEMO-001").orElseThrow());
+      CaseFile file = first.getBean(CaseFiles.class)
+          .of(first.getBean(BusinessRegistry.class).find("DEMO-001").orElseThrow());
       assertThat(file.benchmarks()).hasSize(2);
       assertThat(file.benchmarks()).extracting(CaseFile.Benchmark::fiscalYear).doesNotHaveDuplicates();
       instances = engine.getHistoryService().createHistoricProcessInstanceQuery().count();

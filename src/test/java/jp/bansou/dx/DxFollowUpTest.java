@@ -32,13 +32,20 @@ class DxFollowUpTest {
   @RegisterExtension
   static final FlowNodeCoverage coverage = FlowNodeCoverage.of("dx-follow-up");
 
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired FormService formService;
-  @Autowired RepositoryService repositoryService;
-  @Autowired IdentityService identityService;
-  @Autowired ManagementService managementService;
-  @Autowired BusinessRegistry registry;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  FormService formService;
+  @Autowired
+  RepositoryService repositoryService;
+  @Autowired
+  IdentityService identityService;
+  @Autowired
+  ManagementService managementService;
+  @Autowired
+  BusinessRegistry registry;
 
   EngineClock clock;
 
@@ -121,7 +128,8 @@ class DxFollowUpTest {
 
     adoptAndWaitAYear(dx);
     String sales = task(dx).getId();
-    assertThatThrownBy(() -> taskService.complete(sales, putValue("annualSales", 20700L).putValue("previousYearSales", 0L)))
+    assertThatThrownBy(
+        () -> taskService.complete(sales, putValue("annualSales", 20700L).putValue("previousYearSales", 0L)))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("「前年度の売上高」は 1 以上の数字で入力してください");
     assertThat(dx).isWaitingAt("RecordDxSalesEffect");
   }

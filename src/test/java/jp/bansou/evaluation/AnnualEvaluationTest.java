@@ -42,13 +42,20 @@ class AnnualEvaluationTest {
   @RegisterExtension
   static final FlowNodeCoverage coverage = FlowNodeCoverage.of("annual-evaluation");
 
-  @Autowired ManagementService management;
-  @Autowired HistoryService history;
-  @Autowired RuntimeService runtime;
-  @Autowired CalendarTimers timers;
-  @Autowired KpiReports reports;
-  @Autowired BusinessRegistry registry;
-  @Autowired JdbcTemplate jdbc;
+  @Autowired
+  ManagementService management;
+  @Autowired
+  HistoryService history;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  CalendarTimers timers;
+  @Autowired
+  KpiReports reports;
+  @Autowired
+  BusinessRegistry registry;
+  @Autowired
+  JdbcTemplate jdbc;
 
   EngineClock clock;
 
@@ -160,7 +167,7 @@ class AnnualEvaluationTest {
   private static Map<String, Object> grades() {
     Map<String, Object> grades = new HashMap<>();
     grades.put("committeeHeldOn", "2027-05-20");
-    for (String item : new String[] {"EconomicSurveys", "DemandSurveys", "ManagementAnalysis", "BusinessPlans",
+    for (String item : new String[]{"EconomicSurveys", "DemandSurveys", "ManagementAnalysis", "BusinessPlans",
         "FollowUp", "NewDemand"}) {
       grades.put("grade" + item, "B");
       grades.put("comment" + item, "概ね計画どおり");

@@ -39,13 +39,20 @@ class BusinessMeetingTest {
   @RegisterExtension
   static final FlowNodeCoverage coverage = FlowNodeCoverage.of("business-meeting");
 
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired FormService formService;
-  @Autowired RepositoryService repositoryService;
-  @Autowired IdentityService identityService;
-  @Autowired ManagementService managementService;
-  @Autowired BusinessRegistry registry;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  FormService formService;
+  @Autowired
+  RepositoryService repositoryService;
+  @Autowired
+  IdentityService identityService;
+  @Autowired
+  ManagementService managementService;
+  @Autowired
+  BusinessRegistry registry;
 
   EngineClock clock;
 
@@ -71,7 +78,8 @@ class BusinessMeetingTest {
     ProcessInstance meeting = coverage.track(runtimeService.startProcessInstanceByKey("business-meeting",
         TestBusinesses.register(registry, "ito"), putValue("advisor", "ito")
             .putValue("productName", "味付け数の子")));
-    taskService.complete(task(meeting).getId(), putValue("fairId", "business-expo").putValue("applicationDate", "2027-06-01"));
+    taskService.complete(task(meeting).getId(),
+        putValue("fairId", "business-expo").putValue("applicationDate", "2027-06-01"));
     return meeting;
   }
 
@@ -231,7 +239,7 @@ class BusinessMeetingTest {
         .isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("「価格（税抜・1個）」にマイナスは入力できません。");
     assertThatThrownBy(() -> taskService.complete(sheet, meetingSheet().putValue("companyEmail", "info@")
-            .putValue("hygiene", " ").putValue("companyTel", "11-22")))
+        .putValue("hygiene", " ").putValue("companyTel", "11-22")))
         .isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("商談シートの「衛生管理」を入力してください")
         .hasMessageContaining("TEL は 0 から始まる電話番号で入力してください")
@@ -244,7 +252,7 @@ class BusinessMeetingTest {
     taskService.complete(task(meeting).getId(), putValue("buyersIntroduced", 1));
     String customerList = task(meeting).getId();
     assertThatThrownBy(() -> taskService.complete(customerList, putValue("leads",
-            SpinValues.jsonValue("[{\"company\":\"東京百貨店\",\"email\":\"yamada\"},{\"contactPerson\":\"佐々木\"}]").create())))
+        SpinValues.jsonValue("[{\"company\":\"東京百貨店\",\"email\":\"yamada\"},{\"contactPerson\":\"佐々木\"}]").create())))
         .isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("1行目：メールアドレスの形式が正しくありません")
         .hasMessageContaining("2行目：会社名を入力してください");
@@ -254,7 +262,8 @@ class BusinessMeetingTest {
 
     taskService.complete(customerList, putValue("leads", SpinValues.jsonValue("[{\"company\":\"東京百貨店\"}]").create()));
     String lead = task(meeting).getId();
-    assertThatThrownBy(() -> taskService.complete(lead, putValue("leadContactDate", "2027-11-12").putValue("leadStatus", "failed")))
+    assertThatThrownBy(
+        () -> taskService.complete(lead, putValue("leadContactDate", "2027-11-12").putValue("leadStatus", "failed")))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("不成立の理由を入力してください");
     assertThat(List.of(task(meeting).getTaskDefinitionKey())).containsExactly("FollowUpLead");
   }

@@ -32,13 +32,20 @@ class TastingSurveyTest {
   @RegisterExtension
   static final FlowNodeCoverage coverage = FlowNodeCoverage.of("tasting-survey", "demand-survey");
 
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired FormService formService;
-  @Autowired RepositoryService repositoryService;
-  @Autowired IdentityService identityService;
-  @Autowired ManagementService managementService;
-  @Autowired BusinessRegistry registry;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  FormService formService;
+  @Autowired
+  RepositoryService repositoryService;
+  @Autowired
+  IdentityService identityService;
+  @Autowired
+  ManagementService managementService;
+  @Autowired
+  BusinessRegistry registry;
 
   EngineClock clock;
 
@@ -61,7 +68,8 @@ class TastingSurveyTest {
     assertThat(task(tasting)).isAssignedTo("sato");
     String schedule = task(tasting).getId();
     Acting.as(identityService, "sato", "advisors", () -> {
-      org.assertj.core.api.Assertions.assertThat(formService.getTaskFormVariables(schedule).getValue("surveyPlace", String.class))
+      org.assertj.core.api.Assertions
+          .assertThat(formService.getTaskFormVariables(schedule).getValue("surveyPlace", String.class))
           .isEqualTo("道の駅るもい");
       taskService.complete(schedule, putValue("surveyDate", "2027-06-05").putValue("surveyPlace", "道の駅るもい")
           .putValue("surveyStaff", "佐藤、鈴木"));

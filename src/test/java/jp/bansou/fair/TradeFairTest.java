@@ -41,14 +41,22 @@ class TradeFairTest {
   @RegisterExtension
   static final FlowNodeCoverage coverage = FlowNodeCoverage.of("trade-fair", "demand-survey");
 
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired FormService formService;
-  @Autowired RepositoryService repositoryService;
-  @Autowired IdentityService identityService;
-  @Autowired ManagementService managementService;
-  @Autowired Fairs fairs;
-  @Autowired BusinessRegistry registry;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  FormService formService;
+  @Autowired
+  RepositoryService repositoryService;
+  @Autowired
+  IdentityService identityService;
+  @Autowired
+  ManagementService managementService;
+  @Autowired
+  Fairs fairs;
+  @Autowired
+  BusinessRegistry registry;
 
   EngineClock clock;
 
@@ -114,9 +122,11 @@ class TradeFairTest {
     Acting.as(identityService, "sato", "advisors", () -> {
       JsonValue options = (JsonValue) formService.getTaskFormVariables(application).getValueTyped("fairOptions");
       // only the trade fairs, soonest first, with their next edition's days
-      assertThat(options.getValueSerialized()).isEqualTo("[{\"label\":\"北の恵み食べマルシェ（旭川市 平和通買物公園ほか・2027年9月13日〜9月15日）\",\"value\":\"tabe-marche\"},"
-          + "{\"label\":\"北海道まるごとフェア in サンシャインシティ（東京都豊島区 池袋サンシャインシティ・2027年10月9日〜10月14日）\",\"value\":\"marugoto-ikebukuro\"}]");
-      taskService.complete(application, putValue("fairId", "marugoto-ikebukuro").putValue("applicationDate", "2027-06-01"));
+      assertThat(options.getValueSerialized())
+          .isEqualTo("[{\"label\":\"北の恵み食べマルシェ（旭川市 平和通買物公園ほか・2027年9月13日〜9月15日）\",\"value\":\"tabe-marche\"},"
+              + "{\"label\":\"北海道まるごとフェア in サンシャインシティ（東京都豊島区 池袋サンシャインシティ・2027年10月9日〜10月14日）\",\"value\":\"marugoto-ikebukuro\"}]");
+      taskService.complete(application,
+          putValue("fairId", "marugoto-ikebukuro").putValue("applicationDate", "2027-06-01"));
     });
 
     assertThat(fair).isWaitingAt(ADVICE.toArray(String[]::new)).variables()
@@ -178,7 +188,8 @@ class TradeFairTest {
 
     clock.setTo(LocalDateTime.of(2027, 8, 30, 0, 0));
     clock.executeDueJobs(fair.getId());
-    assertThat(fair).isWaitingAt("RemindOfPreparation", "AdviseOnDisplay", "AdviseOnProduct", "AdviseOnCustomerService");
+    assertThat(fair).isWaitingAt("RemindOfPreparation", "AdviseOnDisplay", "AdviseOnProduct",
+        "AdviseOnCustomerService");
     Task reminder = task("RemindOfPreparation", fair);
     assertThat(reminder).isAssignedTo("ito");
     assertThat(taskService.getIdentityLinksForTask(reminder.getId()))
@@ -221,7 +232,7 @@ class TradeFairTest {
         .isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("「改善が必要」にマイナスは入力できません。");
     assertThatThrownBy(() -> taskService.complete(record, SurveyAnswers.of(50).putValue("respondentsRumoi", 5)
-            .putValue("priceGood", 60)))
+        .putValue("priceGood", 60)))
         .isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("回答者数が性別（50人）・年代（50人）・居住地（53人）で一致しません")
         .hasMessageContaining("価格の評価の人数（78人）が回答者数（50人）を超えています");

@@ -29,11 +29,16 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 @EngineTest
 class FollowUpVisitsOnOpenDaysTest {
 
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
-  @Autowired BusinessRegistry registry;
-  @Autowired TestRestTemplate http;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  ManagementService managementService;
+  @Autowired
+  BusinessRegistry registry;
+  @Autowired
+  TestRestTemplate http;
 
   @Test
   void aVisitDueOnTheCitizensHolidayOfSeptember2026FallsDueOnThursdayThe24th() {
@@ -46,7 +51,8 @@ class FollowUpVisitsOnOpenDaysTest {
     Task visit = visitOf(followUp);
     assertThat(visit.getDueDate()).as("the visit task appears at the plan's interval").isNotNull()
         .isEqualTo(japan(LocalDateTime.of(2026, 9, 24, 9, 0)));
-    assertThat(taskService.getVariable(visit.getId(), "dueDateAsPlanned")).isEqualTo(japan(LocalDateTime.of(2026, 9, 22, 9, 0)));
+    assertThat(taskService.getVariable(visit.getId(), "dueDateAsPlanned"))
+        .isEqualTo(japan(LocalDateTime.of(2026, 9, 22, 9, 0)));
     // the reminder is a week after the moved due date (10-01, a Thursday); the escalation three weeks (10-15)
     assertThat(timerOf(followUp, "VisitLate").getDuedate()).isEqualTo(japan(LocalDateTime.of(2026, 10, 1, 9, 0)));
     assertThat(timerOf(followUp, "VisitVeryLate").getDuedate()).isEqualTo(japan(LocalDateTime.of(2026, 10, 15, 9, 0)));
@@ -94,11 +100,13 @@ class FollowUpVisitsOnOpenDaysTest {
 
     clock.setTo(LocalDateTime.of(2026, 12, 8, 8, 59));
     clock.executeDueJobs(followUp.getId());
-    assertThat(taskService.createTaskQuery().processInstanceId(followUp.getId()).taskDefinitionKey("RecordVisit").count())
+    assertThat(
+        taskService.createTaskQuery().processInstanceId(followUp.getId()).taskDefinitionKey("RecordVisit").count())
         .isZero();
     clock.setTo(LocalDateTime.of(2026, 12, 8, 9, 0));
     clock.executeDueJobs(followUp.getId());
-    assertThat(visitOf(followUp).getDueDate()).as("12-22, a Tuesday").isEqualTo(japan(LocalDateTime.of(2026, 12, 22, 9, 0)));
+    assertThat(visitOf(followUp).getDueDate()).as("12-22, a Tuesday")
+        .isEqualTo(japan(LocalDateTime.of(2026, 12, 22, 9, 0)));
   }
 
   private ProcessInstance startQuarterly(EngineClock clock, LocalDateTime planDone) {
@@ -115,7 +123,8 @@ class FollowUpVisitsOnOpenDaysTest {
   }
 
   private Task visitOf(ProcessInstance followUp) {
-    return taskService.createTaskQuery().processInstanceId(followUp.getId()).taskDefinitionKey("RecordVisit").singleResult();
+    return taskService.createTaskQuery().processInstanceId(followUp.getId()).taskDefinitionKey("RecordVisit")
+        .singleResult();
   }
 
   private Job timerOf(ProcessInstance followUp, String activityId) {

@@ -57,13 +57,20 @@ class FollowUpVisitsTest {
 
   private static final LocalDateTime PLAN_DONE = LocalDateTime.of(2025, 4, 1, 9, 0);
 
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
-  @Autowired HistoryService historyService;
-  @Autowired IdentityService identityService;
-  @Autowired FollowUpSchedules schedules;
-  @Autowired TestRestTemplate http;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  ManagementService managementService;
+  @Autowired
+  HistoryService historyService;
+  @Autowired
+  IdentityService identityService;
+  @Autowired
+  FollowUpSchedules schedules;
+  @Autowired
+  TestRestTemplate http;
 
   @Test
   void aPlanFollowUpGetsExactlyOneVisitAQuarterForFourQuartersThenRecordsThatTheTargetWasMet() throws Exception {
@@ -84,7 +91,8 @@ class FollowUpVisitsTest {
       // an assistant may record the advisor's visit once the advisor hands it over (an assigned task is the
       // assignee's); Tasklist applies the same authorization
       long salesToDate = 2_600L * quarter;
-      Acting.as(identityService, visit.getAssignee(), "advisors", () -> taskService.setAssignee(visit.getId(), "suzuki"));
+      Acting.as(identityService, visit.getAssignee(), "advisors",
+          () -> taskService.setAssignee(visit.getId(), "suzuki"));
       Acting.as(identityService, "suzuki", "assistants",
           () -> taskService.complete(visit.getId(), visitRecord("onTrack", salesToDate)));
       followUp.at(PLAN_DONE.plusMonths(3L * quarter).plusDays(40));
@@ -161,7 +169,8 @@ class FollowUpVisitsTest {
     followUp.at(PLAN_DONE.plusMonths(9));
     followUp.complete("RecordVisit", visitRecord("onTrack", 7_500L));
     assertThat(followUp.instance).isWaitingAt("RecordAnnualSales");
-    assertThat(followUp.historicValues("progress")).containsExactlyInAnyOrder("largeDeviation", "largeDeviation", "onTrack");
+    assertThat(followUp.historicValues("progress")).containsExactlyInAnyOrder("largeDeviation", "largeDeviation",
+        "onTrack");
   }
 
   @Test
@@ -247,7 +256,7 @@ class FollowUpVisitsTest {
     followUp.complete("RecordVisit", visitRecord("onTrack", 2_500L));
 
     assertThatThrownBy(() -> followUp.complete("RecordAnnualSales",
-            putValue("annualSales", 10_000L).putValue("previousYearSales", 0L)))
+        putValue("annualSales", 10_000L).putValue("previousYearSales", 0L)))
         .isInstanceOf(FigureRefusal.class)
         .hasMessage("「前年度の売上高」は 1 以上の数字で入力してください（例: 62,000）。");
     assertThat(followUp.instance).isWaitingAt("RecordAnnualSales");
@@ -285,10 +294,14 @@ class FollowUpVisitsTest {
     @RegisterExtension
     final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
 
-    @Autowired RuntimeService runtimeService;
-    @Autowired TaskService taskService;
-    @Autowired ManagementService managementService;
-    @Autowired IdentityService identityService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    IdentityService identityService;
 
     // Camunda accepts only letters and digits in user ids
     private final String advisor = "advisor" + UUID.randomUUID().toString().replace("-", "");
@@ -344,7 +357,8 @@ class FollowUpVisitsTest {
       Job mail = mailJob(followUp);
 
       assertThat(failures).as("attempts before giving up").isEqualTo(3);
-      Incident incident = runtimeService.createIncidentQuery().processInstanceId(followUp.instance.getId()).singleResult();
+      Incident incident = runtimeService.createIncidentQuery().processInstanceId(followUp.instance.getId())
+          .singleResult();
       assertThat(incident.getActivityId()).isEqualTo("MailAdvisor");
       assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
       assertThat(followUp.instance).isWaitingAt("RecordVisit", "PlanLateVisit", "MailAdvisor");
@@ -448,7 +462,8 @@ class FollowUpVisitsTest {
 
   /** A visit record as Tasklist's form submits it, visited today. */
   private static VariableMap visitRecord(String progress, long salesToDate) {
-    return putValue("visitDate", LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), EngineClock.JAPAN).toString())
+    return putValue("visitDate",
+        LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), EngineClock.JAPAN).toString())
         .putValue("salesToDate", salesToDate)
         .putValue("progress", progress)
         .putValue("issues", "人手不足で新商品の試作が遅れている")

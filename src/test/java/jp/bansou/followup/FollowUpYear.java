@@ -40,8 +40,9 @@ public final class FollowUpYear {
         return visits;
       }
       if (task != null) {
-        tasks.complete(task.getId(), putValue("visitDate", clock.now().toLocalDate().toString()).putValue("salesToDate", annualSales / 4)
-            .putValue("progress", "onTrack").putValue("issues", "特になし").putValue("nextActions", "計画どおり継続"));
+        tasks.complete(task.getId(),
+            putValue("visitDate", clock.now().toLocalDate().toString()).putValue("salesToDate", annualSales / 4)
+                .putValue("progress", "onTrack").putValue("issues", "特になし").putValue("nextActions", "計画どおり継続"));
         visits++;
         continue;
       }

@@ -33,12 +33,18 @@ import org.springframework.http.ResponseEntity;
 @SuppressWarnings("unchecked")
 class HistoryApiTest {
 
-  @Autowired TestRestTemplate http;
-  @Autowired BusinessRegistry registry;
-  @Autowired RuntimeService runtime;
-  @Autowired TaskService tasks;
-  @Autowired IdentityService identity;
-  @Autowired ManagementService management;
+  @Autowired
+  TestRestTemplate http;
+  @Autowired
+  BusinessRegistry registry;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  IdentityService identity;
+  @Autowired
+  ManagementService management;
 
   static VariableMap figures(long sales) {
     return putValue("sales", sales).putValue("previousSales", 40000L).putValue("costOfSales", 30000L)
@@ -157,7 +163,8 @@ class HistoryApiTest {
     tasks.complete(task(analysis).getId(), figures(48000L));
     tasks.complete(task(analysis).getId(), putValue("financialAnalysisNotes", "-").putValue("correctFigures", false));
     tasks.complete(task(analysis).getId(), putValue("strengths", "a").putValue("weaknesses", "b")
-        .putValue("opportunities", "c").putValue("threats", "d").putValue("viewOwner", "e").putValue("viewBusiness", "f")
+        .putValue("opportunities", "c").putValue("threats", "d").putValue("viewOwner", "e")
+        .putValue("viewBusiness", "f")
         .putValue("viewEnvironment", "g").putValue("viewInternalManagement", "h"));
     tasks.complete(task(analysis).getId(), putValue("feedbackDate", "2025-06-10").putValue("feedbackNotes", "計画へ")
         .putValue("analysisNextStep", "plan"));
@@ -167,7 +174,8 @@ class HistoryApiTest {
         .getForObject("/api/history/cases/{id}", Map.class, plan.getId());
     List<Map<String, Object>> chain = (List<Map<String, Object>>) fromPlan.get("chain");
     assertThat(chain).extracting(c -> c.get("processName")).startsWith("経営分析", "事業計画策定");
-    assertThat(chain.get(0)).containsEntry("id", analysis.getId()).containsEntry("depth", 0).containsEntry("self", false);
+    assertThat(chain.get(0)).containsEntry("id", analysis.getId()).containsEntry("depth", 0).containsEntry("self",
+        false);
     assertThat(chain.get(1)).containsEntry("id", plan.getId()).containsEntry("depth", 1).containsEntry("self", true);
     assertThat((List<String>) fromPlan.get("current")).contains("DraftBusinessPlan");
 

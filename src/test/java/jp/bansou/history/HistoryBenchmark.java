@@ -60,8 +60,8 @@ class HistoryBenchmark {
   private static final int RUNS = 7;
   /** Rounds of entering and correcting the figures: about 40 history events each. */
   private static final int ROUNDS = 8;
-  private static final List<FiscalYear> PLAN_YEARS =
-      List.of(FiscalYear.reiwa(7), FiscalYear.reiwa(8), FiscalYear.reiwa(9), FiscalYear.reiwa(10), FiscalYear.reiwa(11));
+  private static final List<FiscalYear> PLAN_YEARS = List.of(FiscalYear.reiwa(7), FiscalYear.reiwa(8),
+      FiscalYear.reiwa(9), FiscalYear.reiwa(10), FiscalYear.reiwa(11));
 
   /** {@code -Dbench.history.database=postgres}: a fresh {@code bansou_bench_history} on PostgreSQL instead of H2. */
   private static final boolean POSTGRES = "postgres".equals(System.getProperty("bench.history.database"));
@@ -78,14 +78,22 @@ class HistoryBenchmark {
     }
   }
 
-  @Autowired CaseTrails trails;
-  @Autowired CaseSearch search;
-  @Autowired DataSource dataSource;
-  @Autowired RepositoryService repository;
-  @Autowired RuntimeService runtime;
-  @Autowired TaskService tasks;
-  @Autowired IdentityService identity;
-  @Autowired BusinessRegistry registry;
+  @Autowired
+  CaseTrails trails;
+  @Autowired
+  CaseSearch search;
+  @Autowired
+  DataSource dataSource;
+  @Autowired
+  RepositoryService repository;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  IdentityService identity;
+  @Autowired
+  BusinessRegistry registry;
 
   @Test
   void openingACaseAndSearchingOverAHundredThousandFinishedCases() throws Exception {
@@ -109,7 +117,8 @@ class HistoryBenchmark {
     summary.put("database", dataSource.getConnection().getMetaData().getDatabaseProductName());
     summary.put("measuredAt", Instant.now().toString());
     summary.put("processors", Runtime.getRuntime().availableProcessors());
-    summary.put("loadAverageAtEnd", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    summary.put("loadAverageAtEnd",
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     summary.put("caseEvents", events);
     summary.put("bulkCases", CASES);
     summary.put("bulkRows", rows);
@@ -138,7 +147,8 @@ class HistoryBenchmark {
     timings.put("searchByBusinessName", time(() -> search.find(auditor,
         new CaseSearch.Criteria("ベンチ商店 1234", null, null, null, null, null, null, 0, 50))));
     timings.put("searchFinishedAnalysesOfAYear", time(() -> search.find(auditor,
-        new CaseSearch.Criteria(null, "management-analysis", year, CaseSearch.State.FINISHED, null, null, null, 3, 50))));
+        new CaseSearch.Criteria(null, "management-analysis", year, CaseSearch.State.FINISHED, null, null, null, 3,
+            50))));
     timings.put("searchEverythingFirstPage", time(() -> search.find(auditor,
         new CaseSearch.Criteria(null, null, null, null, null, null, null, 0, 50))));
     timings.put("searchAsAdvisorOwnBusinesses", time(() -> search.find(advisor,
@@ -164,7 +174,8 @@ class HistoryBenchmark {
             .putValue("netAssets", 9_000L + round).putValue("totalAssets", 36_000L + round)
             .putValue("fixedCosts", 12_000L + round).putValue("variableCosts", 28_000L + round)
             .putValue("sellingAndAdministrativeExpenses", 15_000L + round));
-        tasks.complete(taskOf(id), putValue("financialAnalysisNotes", "修正 " + round).putValue("correctFigures", round < ROUNDS - 1));
+        tasks.complete(taskOf(id),
+            putValue("financialAnalysisNotes", "修正 " + round).putValue("correctFigures", round < ROUNDS - 1));
       }
     } finally {
       identity.clearAuthentication();
@@ -221,8 +232,8 @@ class HistoryBenchmark {
       try (Connection connection = dataSource.getConnection()) {
         connection.setAutoCommit(false);
         try (PreparedStatement business = connection.prepareStatement("INSERT INTO business (id, name, name_kana,"
-                + " legal_form, industry, employees, chamber_member, advisor, updated_at) VALUES (?, ?, ?, 'CORPORATION',"
-                + " '小売業', 3, TRUE, ?, ?)");
+            + " legal_form, industry, employees, chamber_member, advisor, updated_at) VALUES (?, ?, ?, 'CORPORATION',"
+            + " '小売業', 3, TRUE, ?, ?)");
             PreparedStatement process = connection.prepareStatement(
                 "INSERT INTO ACT_HI_PROCINST (ID_, PROC_INST_ID_, BUSINESS_KEY_, PROC_DEF_KEY_, PROC_DEF_ID_, START_TIME_,"
                     + " END_TIME_, ROOT_PROC_INST_ID_, STATE_) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'COMPLETED')");

@@ -33,11 +33,16 @@ import org.springframework.http.ResponseEntity;
 @EngineTest
 class FiguresOnEntryTest {
 
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired HistoryService historyService;
-  @Autowired BusinessRegistry registry;
-  @Autowired TestRestTemplate http;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  HistoryService historyService;
+  @Autowired
+  BusinessRegistry registry;
+  @Autowired
+  TestRestTemplate http;
 
   private ProcessInstance analysisWaitingForFigures() {
     ProcessInstance analysis = runtimeService.startProcessInstanceByKey("management-analysis",

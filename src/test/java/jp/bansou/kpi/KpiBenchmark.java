@@ -48,8 +48,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
 class KpiBenchmark {
 
-  private static final List<FiscalYear> PLAN_YEARS =
-      List.of(FiscalYear.reiwa(7), FiscalYear.reiwa(8), FiscalYear.reiwa(9), FiscalYear.reiwa(10), FiscalYear.reiwa(11));
+  private static final List<FiscalYear> PLAN_YEARS = List.of(FiscalYear.reiwa(7), FiscalYear.reiwa(8),
+      FiscalYear.reiwa(9), FiscalYear.reiwa(10), FiscalYear.reiwa(11));
   private static final FiscalYear MEASURED_YEAR = FiscalYear.reiwa(9);
   private static final int[] SIZES = {10_000, 100_000};
   private static final int RUNS = 7;
@@ -69,9 +69,12 @@ class KpiBenchmark {
     }
   }
 
-  @Autowired KpiReports reports;
-  @Autowired DataSource dataSource;
-  @Autowired RepositoryService repository;
+  @Autowired
+  KpiReports reports;
+  @Autowired
+  DataSource dataSource;
+  @Autowired
+  RepositoryService repository;
 
   @Test
   void oneYearsReportOverTenThousandAndAHundredThousandCases() throws Exception {
@@ -180,8 +183,8 @@ class KpiBenchmark {
       try (Connection connection = dataSource.getConnection()) {
         connection.setAutoCommit(false);
         try (PreparedStatement process = connection.prepareStatement(
-                "INSERT INTO ACT_HI_PROCINST (ID_, PROC_INST_ID_, BUSINESS_KEY_, PROC_DEF_KEY_, PROC_DEF_ID_, START_TIME_,"
-                    + " END_TIME_, ROOT_PROC_INST_ID_, STATE_) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            "INSERT INTO ACT_HI_PROCINST (ID_, PROC_INST_ID_, BUSINESS_KEY_, PROC_DEF_KEY_, PROC_DEF_ID_, START_TIME_,"
+                + " END_TIME_, ROOT_PROC_INST_ID_, STATE_) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
             PreparedStatement activity = connection.prepareStatement(
                 "INSERT INTO ACT_HI_ACTINST (ID_, PROC_DEF_KEY_, PROC_DEF_ID_, ROOT_PROC_INST_ID_, PROC_INST_ID_,"
                     + " EXECUTION_ID_, ACT_ID_, ACT_TYPE_, START_TIME_, END_TIME_, ACT_INST_STATE_, SEQUENCE_COUNTER_)"
@@ -267,7 +270,8 @@ class KpiBenchmark {
           "salesGrowthTargetMet", String.valueOf(targetMet)));
     }
 
-    private Case start(Batch batch, String processKey, String business, Instant start, Instant end) throws SQLException {
+    private Case start(Batch batch, String processKey, String business, Instant start, Instant end)
+        throws SQLException {
       String id = "bench-" + (++sequence);
       String definition = definitionIds.get(processKey);
       batch.process.setString(1, id);

@@ -13,7 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @EngineTest
 class KpiPaceTest {
 
-  @Autowired KpiReports reports;
+  @Autowired
+  KpiReports reports;
 
   @Test
   void theElapsedShareOfAFiscalYearCountsTodayAsPassed() {
@@ -48,7 +49,8 @@ class KpiPaceTest {
         .findFirst().orElseThrow();
     assertThat(analyses.verdict()).isEqualTo("年度途中");
     assertThat(analyses.pace().targetByToday())
-        .isEqualByComparingTo(analyses.target().multiply(new BigDecimal("0.6740")).setScale(1, java.math.RoundingMode.HALF_UP));
+        .isEqualByComparingTo(
+            analyses.target().multiply(new BigDecimal("0.6740")).setScale(1, java.math.RoundingMode.HALF_UP));
     assertThat(analyses.pace().mark()).isIn("○", "△", "×");
 
     KpiReport ended = reports.report(r8, LocalDate.of(2027, 4, 1));

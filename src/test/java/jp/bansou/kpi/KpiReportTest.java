@@ -44,17 +44,28 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @EngineTest
 class KpiReportTest {
 
-  @Autowired KpiReports reports;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
-  @Autowired ProcessEngine engine;
-  @Autowired JdbcTemplate jdbc;
-  @Autowired TestRestTemplate http;
-  @Autowired IdentityService identities;
-  @Autowired BusinessRegistry registry;
-  @Autowired HistoryMeasures measures;
-  @Autowired RepositoryService repositoryService;
+  @Autowired
+  KpiReports reports;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  ManagementService managementService;
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  JdbcTemplate jdbc;
+  @Autowired
+  TestRestTemplate http;
+  @Autowired
+  IdentityService identities;
+  @Autowired
+  BusinessRegistry registry;
+  @Autowired
+  HistoryMeasures measures;
+  @Autowired
+  RepositoryService repositoryService;
 
   @Test
   void aSimulatedFiscalYearGivesExactlyTheFiguresOfItsCases() {
@@ -383,7 +394,8 @@ class KpiReportTest {
     ResponseEntity<String> page = http.getForEntity("/kpi/", String.class);
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(page.getBody()).contains("<html lang=\"ja\">", "成果検証").doesNotContain("http://", "https://");
-    assertThat(http.getForEntity("/kpi/kpi.js", String.class).getBody()).contains("/api/kpi/").doesNotContain("https://");
+    assertThat(http.getForEntity("/kpi/kpi.js", String.class).getBody()).contains("/api/kpi/")
+        .doesNotContain("https://");
   }
 
   // ---- driving the cases
@@ -427,7 +439,8 @@ class KpiReportTest {
         .startBeforeActivity("FinalizeBusinessPlan").execute();
     taskService.complete(taskOf(plan),
         putValue("planCompletedDate", completedDate).putValue("planPeriodYears", 3L)
-            .putValue("salesTargetYear1", 10_300L).putValue("salesTargetYear2", 10_600L).putValue("salesTargetYear3", 10_900L)
+            .putValue("salesTargetYear1", 10_300L).putValue("salesTargetYear2", 10_600L)
+            .putValue("salesTargetYear3", 10_900L)
             .putValue("salesTargetYear4", 10_900L).putValue("salesTargetYear5", 10_900L));
   }
 
@@ -439,7 +452,8 @@ class KpiReportTest {
     // the plan then waits for its follow-up to be started by the job executor, which these tests leave off
     taskService.complete(taskOf(plan),
         putValue("planCompletedDate", japanTime.toLocalDate().toString()).putValue("planPeriodYears", 3L)
-            .putValue("salesTargetYear1", 10_300L).putValue("salesTargetYear2", 10_600L).putValue("salesTargetYear3", 10_900L)
+            .putValue("salesTargetYear1", 10_300L).putValue("salesTargetYear2", 10_600L)
+            .putValue("salesTargetYear3", 10_900L)
             .putValue("salesTargetYear4", 10_900L).putValue("salesTargetYear5", 10_900L));
   }
 
@@ -451,11 +465,13 @@ class KpiReportTest {
     // succession's planned day), as the earlier steps would have recorded them
     taskService.complete(taskOf(plan), putValue("startupPlanCompletedDate", japanTime.toLocalDate().toString())
         .putValue("successionPlanCompletedDate", japanTime.toLocalDate().toString())
-        .putValue("salesTargetYear1", 18_000L).putValue("plannedFoundingDate", japanTime.toLocalDate().plusMonths(3).toString())
+        .putValue("salesTargetYear1", 18_000L)
+        .putValue("plannedFoundingDate", japanTime.toLocalDate().plusMonths(3).toString())
         .putValue("plannedSuccessionDate", japanTime.toLocalDate().plusYears(2).toString()));
   }
 
-  private void followUp(String business, String track, int visits, LocalDateTime start, long previousSales, long sales) {
+  private void followUp(String business, String track, int visits, LocalDateTime start, long previousSales,
+      long sales) {
     clock().setTo(start);
     ProcessInstance followUp = runtimeService.createProcessInstanceByKey("follow-up-visits").businessKey(business)
         .setVariables(caseVariables().putValue("followUpTrack", track)
@@ -484,8 +500,9 @@ class KpiReportTest {
   private void seminarRecorded(String kind, String heldOn, int participants, LocalDateTime japanTime) {
     clock().setTo(japanTime);
     runtimeService.createProcessInstanceByKey("seminar").businessKey(business())
-        .setVariables(putValue("seminarKind", kind).putValue("heldOn", heldOn).putValue("participantCount", participants)
-            .putValue("analysisWishes", 0).putValue("dxWishes", 0))
+        .setVariables(
+            putValue("seminarKind", kind).putValue("heldOn", heldOn).putValue("participantCount", participants)
+                .putValue("analysisWishes", 0).putValue("dxWishes", 0))
         .startBeforeActivity("AnyAnalysisWish").execute();
   }
 
@@ -516,7 +533,8 @@ class KpiReportTest {
   }
 
   /** A business meeting whose leads (one per outcome) are followed up once, on contactDay, recorded at followedUpAt. */
-  private void meetingWithLeads(String business, LocalDateTime meetingDay, LocalDateTime followedUpAt, String contactDay,
+  private void meetingWithLeads(String business, LocalDateTime meetingDay, LocalDateTime followedUpAt,
+      String contactDay,
       String... outcomes) {
     clock().setTo(meetingDay);
     ProcessInstance meeting = runtimeService.createProcessInstanceByKey("business-meeting").businessKey(business)
@@ -528,21 +546,24 @@ class KpiReportTest {
     for (int i = 0; i < outcomes.length; i++) {
       leads.append(i == 0 ? "" : ",").append("{\"company\":\"留萌テスト商社").append(i + 1).append("\"}");
     }
-    taskService.complete(taskOf(meeting), putValue("leads", SpinValues.jsonValue(leads.append("]").toString()).create()));
+    taskService.complete(taskOf(meeting),
+        putValue("leads", SpinValues.jsonValue(leads.append("]").toString()).create()));
     clock().setTo(followedUpAt);
     List<org.camunda.bpm.engine.task.Task> leadTasks = taskService.createTaskQuery().processInstanceId(meeting.getId())
         .taskDefinitionKey("FollowUpLead").list();
     assertThat(leadTasks).hasSize(outcomes.length);
     for (int i = 0; i < outcomes.length; i++) {
-      taskService.complete(leadTasks.get(i).getId(), putValue("leadContactDate", contactDay).putValue("leadNotes", "サンプルを送付")
-          .putValue("leadStatus", outcomes[i]).putValue("dealDetails", "月200パック").putValue("leadNextStep", "再商談"));
+      taskService.complete(leadTasks.get(i).getId(),
+          putValue("leadContactDate", contactDay).putValue("leadNotes", "サンプルを送付")
+              .putValue("leadStatus", outcomes[i]).putValue("dealDetails", "月200パック").putValue("leadNextStep", "再商談"));
     }
   }
 
   private void dxSupported(String business, boolean website, LocalDateTime japanTime) {
     clock().setTo(japanTime);
     ProcessInstance dx = runtimeService.createProcessInstanceByKey("dx-follow-up").businessKey(business)
-        .setVariables(caseVariables().putValue("previousYearSales", 10_000L)).startBeforeActivity("SupportDx").execute();
+        .setVariables(caseVariables().putValue("previousYearSales", 10_000L)).startBeforeActivity("SupportDx")
+        .execute();
     taskService.complete(taskOf(dx), putValue("dxSupportDate", japanTime.toLocalDate().toString())
         .putValue("dxWebsite", website));
   }
@@ -579,7 +600,8 @@ class KpiReportTest {
     assertRow(report, id, String.valueOf(year), String.valueOf(aprilToSeptember), String.valueOf(octoberToMarch));
   }
 
-  private static void assertRow(KpiReport report, String id, String year, String aprilToSeptember, String octoberToMarch) {
+  private static void assertRow(KpiReport report, String id, String year, String aprilToSeptember,
+      String octoberToMarch) {
     KpiReport.Row row = row(report, id);
     assertThat(List.of(row.actual(), row.aprilToSeptember(), row.octoberToMarch()))
         .as("%s: year, April–September, October–March", id)

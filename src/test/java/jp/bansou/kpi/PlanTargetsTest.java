@@ -44,13 +44,15 @@ class PlanTargetsTest {
     PlanTargets targets = load(row("""
         counts: cases
             targets: { 2025: 4, R8: 5 }"""));
-    assertThat(targets.rows().get(0).targetIn(FiscalYear.reiwa(7))).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("4"));
+    assertThat(targets.rows().get(0).targetIn(FiscalYear.reiwa(7)))
+        .hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("4"));
   }
 
   @Test
   void aBadRowStopsTheStartWithAMessageNamingIt() {
     assertRefused(row("counts: visits\n    targets: { R7: 1 }"), "row 1 'analyses'", "counts must be one of");
-    assertRefused(row("counts: cases\n    targets: { R7: many }"), "row 1 'analyses'", "target for R7 must be a number");
+    assertRefused(row("counts: cases\n    targets: { R7: many }"), "row 1 'analyses'",
+        "target for R7 must be a number");
     assertRefused(row("counts: cases\n    targets: { R7: -1 }"), "row 1 'analyses'", "must not be negative");
     assertRefused(row("counts: cases\n    targets: { FY7: 1 }"), "row 1 'analyses'", "'FY7' is not a fiscal year");
     assertRefused(row("counts: cases\n    targets: { R7: 1 }\n    measure: { process: management-analysis }"),

@@ -32,12 +32,18 @@ class SupportLessonsTest {
   @RegisterExtension
   static final FlowNodeCoverage coverage = FlowNodeCoverage.of("support-lessons");
 
-  @Autowired RuntimeService runtime;
-  @Autowired TaskService tasks;
-  @Autowired ManagementService management;
-  @Autowired BusinessRegistry registry;
-  @Autowired LessonRecords lessons;
-  @Autowired TestRestTemplate http;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  ManagementService management;
+  @Autowired
+  BusinessRegistry registry;
+  @Autowired
+  LessonRecords lessons;
+  @Autowired
+  TestRestTemplate http;
 
   @BeforeEach
   void afterTheDxSeminar() {

@@ -47,7 +47,8 @@ class ModelerCompatibilityTest {
       "filepicker", "expression");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Autowired ProcessEngineConfiguration engineConfiguration;
+  @Autowired
+  ProcessEngineConfiguration engineConfiguration;
 
   @Test
   void everyModelTargetsCamunda724AndKeepsItsHistoryForTenYears() throws IOException {

@@ -35,14 +35,22 @@ class BusinessPlanTest {
   @RegisterExtension
   static final FlowNodeCoverage coverage = FlowNodeCoverage.of("business-plan");
 
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired FormService formService;
-  @Autowired RepositoryService repositoryService;
-  @Autowired IdentityService identityService;
-  @Autowired ManagementService managementService;
-  @Autowired ProcessEngine processEngine;
-  @Autowired BusinessRegistry registry;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  FormService formService;
+  @Autowired
+  RepositoryService repositoryService;
+  @Autowired
+  IdentityService identityService;
+  @Autowired
+  ManagementService managementService;
+  @Autowired
+  ProcessEngine processEngine;
+  @Autowired
+  BusinessRegistry registry;
   EngineClock clock;
 
   @BeforeEach

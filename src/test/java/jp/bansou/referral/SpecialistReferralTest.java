@@ -33,11 +33,16 @@ class SpecialistReferralTest {
   @RegisterExtension
   static final FlowNodeCoverage coverage = FlowNodeCoverage.of("specialist-referral");
 
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired FormService formService;
-  @Autowired HistoryService historyService;
-  @Autowired IdentityService identityService;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  FormService formService;
+  @Autowired
+  HistoryService historyService;
+  @Autowired
+  IdentityService identityService;
 
   private ProcessInstance referral(String suggestedBody) {
     return coverage.track(runtimeService.startProcessInstanceByKey("specialist-referral", "T-" + UUID.randomUUID(),
@@ -64,7 +69,7 @@ class SpecialistReferralTest {
       Map<String, Object> shown = formService.getTaskFormVariables(recordTask);
       assertThat(shown).containsEntry("referralBody", "日本政策金融公庫");
       assertThat(((SpinJsonNode) shown.get("referralBodyOptions")).elements()
-              .stream().map(SpinJsonNode::stringValue).collect(Collectors.toList()))
+          .stream().map(SpinJsonNode::stringValue).collect(Collectors.toList()))
           .containsExactly("北海道よろず支援拠点", "専門家派遣", "中小企業診断士", "日本政策金融公庫",
               "北海道事業承継・引継ぎ支援センター", "その他");
       taskService.complete(recordTask,
@@ -73,9 +78,10 @@ class SpecialistReferralTest {
 
     assertThat(referral).isWaitingAt("RecordReferralOutcome");
     String outcomeTask = task().getId();
-    Acting.as(identityService, "sato", "advisors", () -> taskService.complete(outcomeTask, putValue("referralOutcomeDate", "2025-07-15")
-        .putValue("referralOutcome", "resolved")
-        .putValue("referralOutcomeNotes", "診断士の助言で借換えを実施")));
+    Acting.as(identityService, "sato", "advisors",
+        () -> taskService.complete(outcomeTask, putValue("referralOutcomeDate", "2025-07-15")
+            .putValue("referralOutcome", "resolved")
+            .putValue("referralOutcomeNotes", "診断士の助言で借換えを実施")));
 
     assertThat(referral).isEnded().hasPassedInOrder("RecordReferral", "RecordReferralOutcome", "ReferralClosed");
     Map<String, Object> kept = historyService.createHistoricVariableInstanceQuery()
@@ -95,8 +101,8 @@ class SpecialistReferralTest {
     ProcessInstance referral = referral(null);
     String recordTask = task(referral).getId();
 
-    Acting.as(identityService, "tanaka", "auditors", () ->
-        assertThatThrownBy(() -> taskService.complete(recordTask, putValue("referralBody", "専門家派遣")))
+    Acting.as(identityService, "tanaka", "auditors",
+        () -> assertThatThrownBy(() -> taskService.complete(recordTask, putValue("referralBody", "専門家派遣")))
             .isInstanceOf(AuthorizationException.class));
 
     assertThat(referral).isWaitingAt("RecordReferral");

@@ -29,11 +29,16 @@ class AuditorsReadOnlyTest {
 
   private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {};
 
-  @Autowired TestRestTemplate http;
-  @Autowired BusinessRegistry registry;
-  @Autowired TaskService tasks;
-  @Autowired HistoryService history;
-  @Autowired ManagementService management;
+  @Autowired
+  TestRestTemplate http;
+  @Autowired
+  BusinessRegistry registry;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  HistoryService history;
+  @Autowired
+  ManagementService management;
 
   @Test
   void anAuditorCannotCommentOrAttachToATask() {

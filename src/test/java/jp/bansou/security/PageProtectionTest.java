@@ -24,8 +24,10 @@ import org.springframework.http.ResponseEntity;
 @EngineTest
 class PageProtectionTest {
 
-  @Autowired TestRestTemplate http;
-  @Autowired BusinessRegistry registry;
+  @Autowired
+  TestRestTemplate http;
+  @Autowired
+  BusinessRegistry registry;
 
   @Test
   void anImportOnTheSessionCookieAloneIsRefusedAndWithTheTokenAccepted() {
@@ -57,7 +59,7 @@ class PageProtectionTest {
 
   @Test
   void theCaseFileTheKpiPageAndTheApiForbidFramingSniffingAndForeignScript() {
-    for (String path : new String[] {"/casefile/", "/kpi/", "/casefile/casefile.js", "/api/businesses"}) {
+    for (String path : new String[]{"/casefile/", "/kpi/", "/casefile/casefile.js", "/api/businesses"}) {
       HttpHeaders headers = http.withBasicAuth("takahashi", "demo").getForEntity(path, String.class).getHeaders();
       assertThat(headers.getFirst("X-Frame-Options")).as(path).isEqualTo("DENY");
       assertThat(headers.getFirst("X-Content-Type-Options")).as(path).isEqualTo("nosniff");

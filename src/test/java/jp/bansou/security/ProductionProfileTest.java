@@ -25,7 +25,8 @@ class ProductionProfileTest {
 
   @Test
   void productionHasTheGivenAdminAndNoDemoStaff() {
-    try (ConfigurableApplicationContext context = production().properties("BANSOU_ADMIN_PASSWORD=s3cret-from-env").run(arguments())) {
+    try (ConfigurableApplicationContext context = production().properties("BANSOU_ADMIN_PASSWORD=s3cret-from-env")
+        .run(arguments())) {
       IdentityService identities = context.getBean(IdentityService.class);
 
       assertThat(identities.checkPassword("admin", "s3cret-from-env")).isTrue();
@@ -46,7 +47,7 @@ class ProductionProfileTest {
     try (ConfigurableApplicationContext prod = production().properties("BANSOU_ADMIN_PASSWORD=s3cret-from-env")
         .run(arguments(dataDir))) {
       IdentityService identities = prod.getBean(IdentityService.class);
-      for (String demoUser : new String[] {"admin", "sato", "ito", "suzuki", "takahashi", "tanaka"}) {
+      for (String demoUser : new String[]{"admin", "sato", "ito", "suzuki", "takahashi", "tanaka"}) {
         assertThat(identities.checkPassword(demoUser, "demo")).as(demoUser).isFalse();
       }
     }
@@ -58,7 +59,7 @@ class ProductionProfileTest {
     try (ConfigurableApplicationContext demo = new SpringApplicationBuilder(BansouApplication.class)
         .run(arguments(dataDir, "--bansou.demo.year.enabled=false"))) {
       IdentityService identities = demo.getBean(IdentityService.class);
-      for (String changed : new String[] {"ito", "suzuki", "takahashi", "tanaka"}) {
+      for (String changed : new String[]{"ito", "suzuki", "takahashi", "tanaka"}) {
         var user = identities.createUserQuery().userId(changed).singleResult();
         user.setPassword(changed + "-own-password");
         identities.saveUser(user);
@@ -77,7 +78,7 @@ class ProductionProfileTest {
     try (ConfigurableApplicationContext demo = new SpringApplicationBuilder(BansouApplication.class)
         .run(arguments(dataDir, "--bansou.demo.year.enabled=false"))) {
       IdentityService identities = demo.getBean(IdentityService.class);
-      for (String staff : new String[] {"sato", "ito", "suzuki", "takahashi", "tanaka"}) {
+      for (String staff : new String[]{"sato", "ito", "suzuki", "takahashi", "tanaka"}) {
         identities.deleteUser(staff);
       }
     }
@@ -92,7 +93,7 @@ class ProductionProfileTest {
 
   private SpringApplicationBuilder production() {
     return new SpringApplicationBuilder(BansouApplication.class)
-                .profiles("prod");
+        .profiles("prod");
   }
 
   private static String[] arguments() {

@@ -27,9 +27,12 @@ class RoleAccessTest {
 
   private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {};
 
-  @Autowired TestRestTemplate http;
-  @Autowired IdentityService identities;
-  @Autowired BusinessRegistry registry;
+  @Autowired
+  TestRestTemplate http;
+  @Autowired
+  IdentityService identities;
+  @Autowired
+  BusinessRegistry registry;
 
   @Test
   void anonymousCallersAreRefusedByTheRestApi() {

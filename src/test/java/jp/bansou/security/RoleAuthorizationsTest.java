@@ -18,7 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @EngineTest
 class RoleAuthorizationsTest {
 
-  @Autowired AuthorizationService authorizations;
+  @Autowired
+  AuthorizationService authorizations;
 
   @Test
   void aRestartWithdrawsRoleWideGrantsTheRoleTableNoLongerHolds() {

@@ -24,9 +24,12 @@ import org.springframework.http.MediaType;
 @EngineTest
 class SimultaneousCompletionTest {
 
-  @Autowired TestRestTemplate http;
-  @Autowired TaskService tasks;
-  @Autowired HistoryService history;
+  @Autowired
+  TestRestTemplate http;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  HistoryService history;
 
   @Test
   void exactlyOneOfTwentySimultaneousCompletionsWins() throws Exception {

@@ -28,8 +28,10 @@ class StaffSharingTest {
 
   private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {};
 
-  @Autowired TestRestTemplate http;
-  @Autowired BusinessRegistry registry;
+  @Autowired
+  TestRestTemplate http;
+  @Autowired
+  BusinessRegistry registry;
 
   @Test
   void anAdvisorReadsAColleaguesCaseEverywhereByDefault() {
@@ -97,7 +99,8 @@ class StaffSharingTest {
 
     List<Map<String, Object>> recorded = http.withBasicAuth("tanaka", "demo").exchange(
         "/engine-rest/history/variable-instance?variableNameIn=startedBy,advisorInCharge&processInstanceIdIn="
-            + instanceOf(business), HttpMethod.GET, null, LIST).getBody();
+            + instanceOf(business),
+        HttpMethod.GET, null, LIST).getBody();
     assertThat(recorded).extracting(variable -> variable.get("name") + "=" + variable.get("value"))
         .containsExactlyInAnyOrder("startedBy=ito", "advisorInCharge=sato");
   }

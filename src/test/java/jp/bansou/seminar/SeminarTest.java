@@ -34,11 +34,16 @@ class SeminarTest {
   static final FlowNodeCoverage coverage = FlowNodeCoverage.of(
       "seminar", "management-analysis-seminar", "business-plan-seminar", "dx-seminar");
 
-  @Autowired ManagementService management;
-  @Autowired HistoryService history;
-  @Autowired RuntimeService runtime;
-  @Autowired CalendarTimers timers;
-  @Autowired BusinessRegistry registry;
+  @Autowired
+  ManagementService management;
+  @Autowired
+  HistoryService history;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  CalendarTimers timers;
+  @Autowired
+  BusinessRegistry registry;
 
   EngineClock clock;
   TimerStarts timerStarts;
@@ -102,15 +107,18 @@ class SeminarTest {
   void aSeminarTakesItsKeyAndFiscalYearFromTheDayItIsHeld() {
     // recorded on April 1 for a seminar held on March 31: it belongs to the year that ended (R8), not R9
     clock.setTo(LocalDateTime.parse("2027-04-01T09:00"));
-    ProcessInstance late = calledProcessInstance(coverage.track(timerStarts.fire(CalendarEntry.MANAGEMENT_ANALYSIS_SEMINAR)));
+    ProcessInstance late = calledProcessInstance(
+        coverage.track(timerStarts.fire(CalendarEntry.MANAGEMENT_ANALYSIS_SEMINAR)));
     planSeminarOn("2027-03-31", late);
     assertThat(late).hasBusinessKey("seminar-R8-management-analysis-20270331").variables()
         .containsEntry("fiscalYear", "R8");
 
     // two seminars started in one month, held on different days: two keys
     clock.setTo(LocalDateTime.parse("2027-04-20T09:00"));
-    ProcessInstance first = calledProcessInstance(coverage.track(timerStarts.fire(CalendarEntry.MANAGEMENT_ANALYSIS_SEMINAR)));
-    ProcessInstance second = calledProcessInstance(coverage.track(timerStarts.fire(CalendarEntry.MANAGEMENT_ANALYSIS_SEMINAR)));
+    ProcessInstance first = calledProcessInstance(
+        coverage.track(timerStarts.fire(CalendarEntry.MANAGEMENT_ANALYSIS_SEMINAR)));
+    ProcessInstance second = calledProcessInstance(
+        coverage.track(timerStarts.fire(CalendarEntry.MANAGEMENT_ANALYSIS_SEMINAR)));
     planSeminarOn("2027-06-10", first);
     planSeminarOn("2027-11-05", second);
     assertThat(first).hasBusinessKey("seminar-R9-management-analysis-20270610");

@@ -34,11 +34,16 @@ class ExternalTrainingTest {
   @RegisterExtension
   static final FlowNodeCoverage coverage = FlowNodeCoverage.of("external-training");
 
-  @Autowired TaskService tasks;
-  @Autowired FormService forms;
-  @Autowired RepositoryService repository;
-  @Autowired IdentityService identity;
-  @Autowired ManagementService management;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  FormService forms;
+  @Autowired
+  RepositoryService repository;
+  @Autowired
+  IdentityService identity;
+  @Autowired
+  ManagementService management;
 
   EngineClock clock;
 
@@ -102,17 +107,20 @@ class ExternalTrainingTest {
     assertThat(training).isWaitingAt("HoldTransferTraining").isNotWaitingAt("PlanLateTransferTraining");
     clock.advance(Duration.ofMinutes(1));
     clock.executeDueJobs(training.getId());
-    Task reminder = tasks.createTaskQuery().processInstanceId(training.getId()).taskDefinitionKey("PlanLateTransferTraining").singleResult();
+    Task reminder = tasks.createTaskQuery().processInstanceId(training.getId())
+        .taskDefinitionKey("PlanLateTransferTraining").singleResult();
     assertThat(reminder).isAssignedTo("ito");
     tasks.complete(reminder.getId(), putValue("plannedTransferDate", "2027-01-15"));
 
     // three weeks after the due day is 1/11, 成人の日: the managers hear of it on the next open day
     clock.setTo(LocalDateTime.of(2027, 1, 11, 17, 0));
     clock.executeDueJobs(training.getId());
-    assertThat(tasks.createTaskQuery().processInstanceId(training.getId()).taskDefinitionKey("HandleLateTransferTraining").count()).isZero();
+    assertThat(tasks.createTaskQuery().processInstanceId(training.getId())
+        .taskDefinitionKey("HandleLateTransferTraining").count()).isZero();
     clock.setTo(LocalDateTime.of(2027, 1, 12, 17, 0));
     clock.executeDueJobs(training.getId());
-    Task escalation = tasks.createTaskQuery().processInstanceId(training.getId()).taskDefinitionKey("HandleLateTransferTraining").singleResult();
+    Task escalation = tasks.createTaskQuery().processInstanceId(training.getId())
+        .taskDefinitionKey("HandleLateTransferTraining").singleResult();
     assertThat(escalation).isNotNull();
     assertThat(tasks.createTaskQuery().taskId(escalation.getId()).taskCandidateGroup("managers").count()).isEqualTo(1);
     tasks.complete(escalation.getId(), putValue("transferEscalationNotes", "1月15日に開催するよう指示した"));
@@ -122,12 +130,14 @@ class ExternalTrainingTest {
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("職員ではないユーザーIDがあります: yamada");
     tasks.complete(transfer.getId(), putValue("transferDate", "2027-01-10")
         .putValue("transferAttendees", "sato, suzuki").putValue("transferMaterial", "伴走支援の進め方"));
-    assertThat(training).isEnded().hasPassed("LateTransferTrainingPlanned", "LateTransferTrainingHandled", "TransferTrainingDone");
+    assertThat(training).isEnded().hasPassed("LateTransferTrainingPlanned", "LateTransferTrainingHandled",
+        "TransferTrainingDone");
   }
 
   @Test
   void aTrainingWithoutADateIsRefusedInJapanese() {
-    assertThatThrownBy(() -> record("suzuki", "assistants", putValue("organiser", "other").putValue("trainingCategory", "dx")))
+    assertThatThrownBy(
+        () -> record("suzuki", "assistants", putValue("organiser", "other").putValue("trainingCategory", "dx")))
         .isInstanceOf(BadUserRequestException.class)
         .hasMessageContaining("研修の日付を入力してください")
         .hasMessageContaining("主催が「その他」のときは主催者名を入力してください")
@@ -136,9 +146,11 @@ class ExternalTrainingTest {
 
   @Test
   void staffRecordTheirOwnTrainingsAndAManagerRecordsForAnyone() {
-    assertThatThrownBy(() -> record("suzuki", "assistants", accompanyingSupportSeminar("2026-11-20").putValue("attendee", "sato")))
+    assertThatThrownBy(
+        () -> record("suzuki", "assistants", accompanyingSupportSeminar("2026-11-20").putValue("attendee", "sato")))
         .isInstanceOf(BadUserRequestException.class).hasMessageContaining("ほかの職員の研修は記録できません");
-    ProcessInstance forSato = record("takahashi", "managers", accompanyingSupportSeminar("2026-11-20").putValue("attendee", "sato"));
+    ProcessInstance forSato = record("takahashi", "managers",
+        accompanyingSupportSeminar("2026-11-20").putValue("attendee", "sato"));
     assertThat(forSato).hasBusinessKey("sato");
     assertThat(task(forSato)).isAssignedTo("sato");
   }

@@ -27,15 +27,24 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @EngineTest
 class StaffDevelopmentKpiTest {
 
-  @Autowired RuntimeService runtime;
-  @Autowired TaskService tasks;
-  @Autowired FormService forms;
-  @Autowired RepositoryService repository;
-  @Autowired IdentityService identity;
-  @Autowired ManagementService management;
-  @Autowired KpiReports reports;
-  @Autowired StaffDirectory staff;
-  @Autowired JdbcTemplate jdbc;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  FormService forms;
+  @Autowired
+  RepositoryService repository;
+  @Autowired
+  IdentityService identity;
+  @Autowired
+  ManagementService management;
+  @Autowired
+  KpiReports reports;
+  @Autowired
+  StaffDirectory staff;
+  @Autowired
+  JdbcTemplate jdbc;
 
   private ProcessInstance training(String user, String group, String date) {
     return ExternalTrainingTest.recordTraining(repository, identity, forms, user, group,
@@ -43,7 +52,8 @@ class StaffDevelopmentKpiTest {
   }
 
   private void meeting(String date) {
-    ProcessInstance meeting = runtime.createProcessInstanceByKey("staff-meeting").startBeforeActivity("RecordStaffMeeting").execute();
+    ProcessInstance meeting = runtime.createProcessInstanceByKey("staff-meeting")
+        .startBeforeActivity("RecordStaffMeeting").execute();
     tasks.complete(task(meeting).getId(), putValue("meetingDate", date).putValue("meetingAttendees", "sato, suzuki")
         .putValue("meetingNotes", "支援先の状況を共有"));
   }
@@ -54,20 +64,21 @@ class StaffDevelopmentKpiTest {
 
   @Test
   void twoOfTheThreeStaffTrainedOneTransferOfTwoTrainingsAndThreeMeetingsAreTheYearsSectionTenFigures() {
-    assertThat(staff.caseWorkers()).as("the demo staff: two advisors and an assistant").containsExactlyInAnyOrder("sato", "ito", "suzuki");
+    assertThat(staff.caseWorkers()).as("the demo staff: two advisors and an assistant")
+        .containsExactlyInAnyOrder("sato", "ito", "suzuki");
     FiscalYear year = FreshFiscalYear.after(jdbc);
     EngineClock clock = new EngineClock(management);
-    clock.setTo(year.firstDay().plusMonths(2).plusDays(10).atTime(10, 0));       // June
+    clock.setTo(year.firstDay().plusMonths(2).plusDays(10).atTime(10, 0)); // June
     ProcessInstance june = training("sato", "advisors", year.firstDay().plusMonths(2).toString());
     meeting(year.firstDay().plusMonths(2).plusDays(4).toString());
-    clock.setTo(year.firstDay().plusMonths(7).plusDays(25).atTime(10, 0));       // November
+    clock.setTo(year.firstDay().plusMonths(7).plusDays(25).atTime(10, 0)); // November
     training("suzuki", "assistants", year.firstDay().plusMonths(7).toString());
     tasks.complete(task(june).getId(), putValue("transferDate", year.firstDay().plusMonths(3).toString())
         .putValue("transferAttendees", "ito, suzuki").putValue("transferMaterial", "伴走支援の進め方"));
     meeting(year.firstDay().plusMonths(7).plusDays(4).toString());
     meeting(year.firstDay().plusMonths(7).plusDays(19).toString());
     clock.setTo(year.lastDay().plusDays(1).atTime(10, 0));
-    training("ito", "advisors", year.lastDay().plusDays(1).toString());          // next year's
+    training("ito", "advisors", year.lastDay().plusDays(1).toString()); // next year's
 
     KpiReport report = reports.report(year);
     KpiReport.Row trained = row(report, "staff-external-training-share");
@@ -79,7 +90,8 @@ class StaffDevelopmentKpiTest {
     assertThat(reports.targets().row("staff-external-training-share").orElseThrow().targetIn(FiscalYear.reiwa(8)))
         .hasValueSatisfying(target -> assertThat(target).isEqualByComparingTo("100"));
     KpiReport.Row transfers = row(report, "transfer-training-share");
-    assertThat(transfers.actual()).as("the June training's transfer is held, November's is still open").isEqualByComparingTo("50");
+    assertThat(transfers.actual()).as("the June training's transfer is held, November's is still open")
+        .isEqualByComparingTo("50");
     assertThat(transfers.aprilToSeptember()).isEqualByComparingTo("100");
     assertThat(transfers.octoberToMarch()).isEqualByComparingTo("0");
     KpiReport.Row meetings = row(report, "staff-meetings");

@@ -33,13 +33,20 @@ class StaffMeetingTest {
   @RegisterExtension
   static final FlowNodeCoverage coverage = FlowNodeCoverage.of("staff-meeting");
 
-  @Autowired RuntimeService runtime;
-  @Autowired TaskService tasks;
-  @Autowired HistoryService history;
-  @Autowired ManagementService management;
-  @Autowired BusinessRegistry registry;
-  @Autowired StaffMeetingTimer timer;
-  @Autowired StaffMeetingRecords meetings;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  HistoryService history;
+  @Autowired
+  ManagementService management;
+  @Autowired
+  BusinessRegistry registry;
+  @Autowired
+  StaffMeetingTimer timer;
+  @Autowired
+  StaffMeetingRecords meetings;
 
   private static Date at(int year, int month, int day) {
     return Date.from(LocalDateTime.of(year, month, day, 9, 0).atZone(EngineClock.JAPAN).toInstant());
@@ -52,7 +59,8 @@ class StaffMeetingTest {
     Set<String> after = started();
     after.removeAll(before);
     assertThat(after).hasSize(1);
-    return coverage.track(runtime.createProcessInstanceQuery().processInstanceId(after.iterator().next()).singleResult());
+    return coverage
+        .track(runtime.createProcessInstanceQuery().processInstanceId(after.iterator().next()).singleResult());
   }
 
   private Set<String> started() {
@@ -73,7 +81,8 @@ class StaffMeetingTest {
     clock.setTo(LocalDateTime.of(2027, 2, 5, 9, 0));
     ProcessInstance meeting = fire();
     assertThat(meeting).isWaitingAt("RecordStaffMeeting");
-    assertThat(tasks.createTaskQuery().processInstanceId(meeting.getId()).taskCandidateGroup("assistants").count()).isEqualTo(1);
+    assertThat(tasks.createTaskQuery().processInstanceId(meeting.getId()).taskCandidateGroup("assistants").count())
+        .isEqualTo(1);
     assertThat(task(meeting).getDueDate()).isEqualTo(at(2027, 2, 12));
     assertThat(timer.timer().orElseThrow().getDuedate()).as("the next meeting").isEqualTo(at(2027, 2, 20));
 
@@ -93,7 +102,8 @@ class StaffMeetingTest {
         .startBeforeActivity("RecordStaffMeeting").execute());
 
     assertThatThrownBy(() -> tasks.complete(task(meeting).getId(), putValue("meetingDate", "2026-12-05")
-        .putValue("meetingAttendees", "sato").putValue("discussedBusinesses", fishery + ", NO-SUCH").putValue("meetingNotes", "共有")))
+        .putValue("meetingAttendees", "sato").putValue("discussedBusinesses", fishery + ", NO-SUCH")
+        .putValue("meetingNotes", "共有")))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("事業者台帳にない事業者IDがあります: NO-SUCH");
     tasks.complete(task(meeting).getId(), putValue("meetingDate", "2026-12-05")
         .putValue("meetingAttendees", "sato, ito、suzuki").putValue("discussedBusinesses", fishery + "、" + bakery)

@@ -43,15 +43,24 @@ class StartupTest {
   private static final LocalDateTime CONSULTED = LocalDateTime.of(2025, 4, 14, 10, 0);
   private static final LocalDateTime FOUNDED = LocalDateTime.of(2025, 6, 2, 9, 0);
 
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired HistoryService historyService;
-  @Autowired FormService formService;
-  @Autowired RepositoryService repositoryService;
-  @Autowired IdentityService identityService;
-  @Autowired ManagementService managementService;
-  @Autowired ProcessEngine processEngine;
-  @Autowired BusinessRegistry registry;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  HistoryService historyService;
+  @Autowired
+  FormService formService;
+  @Autowired
+  RepositoryService repositoryService;
+  @Autowired
+  IdentityService identityService;
+  @Autowired
+  ManagementService managementService;
+  @Autowired
+  ProcessEngine processEngine;
+  @Autowired
+  BusinessRegistry registry;
   EngineClock clock;
 
   @BeforeEach

@@ -45,15 +45,24 @@ class BusinessSuccessionTest {
   private static final LocalDateTime HEARD = LocalDateTime.of(2025, 9, 8, 10, 0);
   private static final LocalDateTime PLAN_DONE = LocalDateTime.of(2025, 10, 1, 9, 0);
 
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired HistoryService historyService;
-  @Autowired FormService formService;
-  @Autowired RepositoryService repositoryService;
-  @Autowired IdentityService identityService;
-  @Autowired ManagementService managementService;
-  @Autowired ProcessEngine processEngine;
-  @Autowired BusinessRegistry registry;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  HistoryService historyService;
+  @Autowired
+  FormService formService;
+  @Autowired
+  RepositoryService repositoryService;
+  @Autowired
+  IdentityService identityService;
+  @Autowired
+  ManagementService managementService;
+  @Autowired
+  ProcessEngine processEngine;
+  @Autowired
+  BusinessRegistry registry;
   EngineClock clock;
 
   @BeforeEach

@@ -33,10 +33,14 @@ class RegionalSurveyTest {
   static final FlowNodeCoverage coverage = FlowNodeCoverage.of("regional-survey", "management-trend-survey",
       "employment-trend-survey", "public-servant-survey", "resas-analysis");
 
-  @Autowired ManagementService management;
-  @Autowired HistoryService history;
-  @Autowired RuntimeService runtime;
-  @Autowired CalendarTimers timers;
+  @Autowired
+  ManagementService management;
+  @Autowired
+  HistoryService history;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  CalendarTimers timers;
 
   EngineClock clock;
   TimerStarts timerStarts;
@@ -79,8 +83,10 @@ class RegionalSurveyTest {
 
     assertThat(survey).isEnded().hasPassed("AnalyseResults", "PublishResults", "ShareWithAdvisors", "SurveyPublished");
     assertThat(year).isEnded().hasPassed("ManagementTrendSurveyDone");
-    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(survey.getId()).variableName("publishedOn")
-        .singleResult().getValue()).isEqualTo("2026-10-15");
+    assertThat(
+        history.createHistoricVariableInstanceQuery().processInstanceId(survey.getId()).variableName("publishedOn")
+            .singleResult().getValue())
+        .isEqualTo("2026-10-15");
   }
 
   @Test
@@ -162,16 +168,17 @@ class RegionalSurveyTest {
 
   @ParameterizedTest(name = "{0} surveys {1} ({2} staff)")
   @CsvSource({
-    "R7, 2025, 北海道留萌振興局, 300",
-    "R8, 2026, 国土交通省留萌開発建設部, 180",
-    "R9, 2027, 陸上自衛隊留萌駐屯地, 500",
-    "R10, 2028, 北海道留萌振興局, 300",
-    "R11, 2029, 国土交通省留萌開発建設部, 180",
+      "R7, 2025, 北海道留萌振興局, 300",
+      "R8, 2026, 国土交通省留萌開発建設部, 180",
+      "R9, 2027, 陸上自衛隊留萌駐屯地, 500",
+      "R10, 2028, 北海道留萌振興局, 300",
+      "R11, 2029, 国土交通省留萌開発建設部, 180",
   })
   void thePublicServantSurveyGoesToThisYearsAgency(String reiwa, int year, String agency, int staff) {
     clock.setTo(LocalDateTime.of(year, 9, 1, 9, 0));
 
-    ProcessInstance survey = calledProcessInstance(coverage.track(timerStarts.fire(CalendarEntry.PUBLIC_SERVANT_SURVEY)));
+    ProcessInstance survey = calledProcessInstance(
+        coverage.track(timerStarts.fire(CalendarEntry.PUBLIC_SERVANT_SURVEY)));
 
     assertThat(survey).variables()
         .containsEntry("fiscalYear", reiwa)
@@ -184,7 +191,8 @@ class RegionalSurveyTest {
   void aYearOutsideTheAgencyTableLeavesTheAgencyToTheStaff() {
     clock.setTo(LocalDateTime.parse("2030-09-01T09:00"));
 
-    ProcessInstance survey = calledProcessInstance(coverage.track(timerStarts.fire(CalendarEntry.PUBLIC_SERVANT_SURVEY)));
+    ProcessInstance survey = calledProcessInstance(
+        coverage.track(timerStarts.fire(CalendarEntry.PUBLIC_SERVANT_SURVEY)));
 
     assertThat(survey).variables().containsEntry("fiscalYear", "R12").containsEntry("recipientGroup", null);
     assertThat(survey).isWaitingAt("DispatchQuestionnaires");

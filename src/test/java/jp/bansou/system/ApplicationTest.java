@@ -27,8 +27,10 @@ class ApplicationTest {
 
   private static final Pattern PROCESS_ID = Pattern.compile("<bpmn:process id=\"([^\"]+)\"");
 
-  @Autowired RepositoryService repository;
-  @Autowired TestRestTemplate http;
+  @Autowired
+  RepositoryService repository;
+  @Autowired
+  TestRestTemplate http;
 
   @Test
   void everyModelInTheBpmnFolderIsDeployed() throws IOException {

@@ -40,8 +40,9 @@ class RestartTest {
       assertThat(instance).isNotNull();
       assertThat(instance.getId()).isEqualTo(instanceId);
       assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instanceId).count()).isEqualTo(1);
-      assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("management-analysis")
-          .latestVersion().singleResult().getId())
+      assertThat(
+          engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("management-analysis")
+              .latestVersion().singleResult().getId())
           .as("an unchanged model is not deployed again")
           .isEqualTo(definitionId);
     }
@@ -49,7 +50,7 @@ class RestartTest {
 
   private ConfigurableApplicationContext start() {
     return new SpringApplicationBuilder(BansouApplication.class)
-                .run(
+        .run(
             "--server.port=0",
             "--bansou.data-dir=" + dataDir,
             "--camunda.bpm.process-engine-name=restarttest",

@@ -25,12 +25,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 @EngineTest
 class TasklistFiltersTest {
 
-  @Autowired TasklistFilterSetup setup;
-  @Autowired FilterService filters;
-  @Autowired TaskService tasks;
-  @Autowired IdentityService identities;
-  @Autowired RuntimeService runtime;
-  @Autowired ManagementService management;
+  @Autowired
+  TasklistFilterSetup setup;
+  @Autowired
+  FilterService filters;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  IdentityService identities;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  ManagementService management;
 
   @AfterEach
   void logOut() {
@@ -129,7 +135,8 @@ class TasklistFiltersTest {
         .execute();
     clock.setTo(LocalDateTime.of(2025, 7, 1, 9, 0));
     clock.executeDueJobs(followUp.getId());
-    Task visit = tasks.createTaskQuery().processInstanceId(followUp.getId()).taskDefinitionKey("RecordVisit").singleResult();
+    Task visit = tasks.createTaskQuery().processInstanceId(followUp.getId()).taskDefinitionKey("RecordVisit")
+        .singleResult();
     LocalDateTime due = LocalDateTime.ofInstant(visit.getDueDate().toInstant(), EngineClock.JAPAN);
 
     clock.setTo(due.minusMinutes(1));

@@ -37,13 +37,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 @EngineTest
 class WorkingDayInTasklistTest {
 
-  @Autowired BusinessRegistry registry;
-  @Autowired RuntimeService runtime;
-  @Autowired TaskService tasks;
-  @Autowired FilterService filters;
-  @Autowired IdentityService identities;
-  @Autowired RepositoryService repository;
-  @Autowired ManagementService management;
+  @Autowired
+  BusinessRegistry registry;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  FilterService filters;
+  @Autowired
+  IdentityService identities;
+  @Autowired
+  RepositoryService repository;
+  @Autowired
+  ManagementService management;
 
   @AfterEach
   void logOut() {
@@ -55,7 +62,8 @@ class WorkingDayInTasklistTest {
     String businessId = registerBusiness("留萌かずの子食品", "ルモイカズノコショクヒン");
     Task visit = firstVisitOf(startFollowUp(businessId));
 
-    String due = LocalDate.ofInstant(visit.getDueDate().toInstant(), ZoneId.of("Asia/Tokyo")).toString().replace('-', '/');
+    String due = LocalDate.ofInstant(visit.getDueDate().toInstant(), ZoneId.of("Asia/Tokyo")).toString().replace('-',
+        '/');
     assertThat(visit.getDescription())
         .contains("事業者: 留萌かずの子食品（" + businessId + "）")
         .contains("支援: 計画策定後のフォローアップ")
@@ -113,11 +121,14 @@ class WorkingDayInTasklistTest {
     ProcessInstance followUp = startFollowUp(businessId, clock);
     clock.setTo(LocalDateTime.of(2025, 7, 1, 9, 0));
     clock.executeDueJobs(followUp.getId());
-    Task visit = tasks.createTaskQuery().processInstanceId(followUp.getId()).taskDefinitionKey("RecordVisit").singleResult();
+    Task visit = tasks.createTaskQuery().processInstanceId(followUp.getId()).taskDefinitionKey("RecordVisit")
+        .singleResult();
     clock.setTo(LocalDateTime.of(2025, 8, 20, 9, 0));
     clock.executeDueJobs(followUp.getId());
-    Task reminder = tasks.createTaskQuery().processInstanceId(followUp.getId()).taskDefinitionKey("PlanLateVisit").singleResult();
-    Task escalation = tasks.createTaskQuery().processInstanceId(followUp.getId()).taskDefinitionKey("HandleLateVisit").singleResult();
+    Task reminder = tasks.createTaskQuery().processInstanceId(followUp.getId()).taskDefinitionKey("PlanLateVisit")
+        .singleResult();
+    Task escalation = tasks.createTaskQuery().processInstanceId(followUp.getId()).taskDefinitionKey("HandleLateVisit")
+        .singleResult();
     assertThat(reminder.getDueDate()).isEqualTo(visit.getDueDate());
     assertThat(escalation.getDueDate()).isEqualTo(visit.getDueDate());
 
@@ -180,7 +191,8 @@ class WorkingDayInTasklistTest {
     identities.setAuthentication(user, List.of(group.id()));
     try {
       return filters.createTaskFilterQuery().list().stream()
-          .filter(filter -> filter.getProperties() != null && filter.getProperties().containsKey(RoleFilter.KEY_PROPERTY))
+          .filter(
+              filter -> filter.getProperties() != null && filter.getProperties().containsKey(RoleFilter.KEY_PROPERTY))
           .min(Comparator.comparingInt(filter -> ((Number) filter.getProperties().get("priority")).intValue()))
           .map(Filter::getName)
           .orElseThrow();

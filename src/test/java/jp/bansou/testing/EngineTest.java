@@ -18,14 +18,13 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(
-    webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = {
-      "camunda.bpm.job-execution.enabled=false",
-      "bansou.data-dir=./target/test-data/engine-${bansou.test.run:local}",
-      // the demo year would put its businesses and cases into the database every test shares
-      "bansou.demo.year.enabled=false"
-    })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+    "camunda.bpm.job-execution.enabled=false",
+    "bansou.data-dir=./target/test-data/engine-${bansou.test.run:local}",
+    // the demo year would put its businesses and cases into the database every test shares
+    "bansou.demo.year.enabled=false"
+})
 @ExtendWith({PostgresRequirement.class, EngineTestExtension.class})
 @Tag("engine")
-public @interface EngineTest {}
+public @interface EngineTest {
+}

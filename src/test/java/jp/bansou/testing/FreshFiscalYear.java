@@ -16,7 +16,7 @@ public final class FreshFiscalYear {
   /** The fiscal year after every activity the shared history holds, and after today. */
   public static FiscalYear after(JdbcTemplate jdbc) {
     Instant latest = Instant.now();
-    for (String column : new String[] {"END_TIME_", "START_TIME_"}) {
+    for (String column : new String[]{"END_TIME_", "START_TIME_"}) {
       Timestamp seen = jdbc.queryForObject("SELECT MAX(" + column + ") FROM ACT_HI_ACTINST", Timestamp.class);
       if (seen != null && seen.toInstant().isAfter(latest)) {
         latest = seen.toInstant();

@@ -14,4 +14,5 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(PostgresRequirement.class)
-public @interface NeedsPostgres {}
+public @interface NeedsPostgres {
+}

@@ -18,7 +18,8 @@ import org.springframework.http.ResponseEntity;
 @EngineTest
 class ErrorPagesTest {
 
-  @Autowired TestRestTemplate http;
+  @Autowired
+  TestRestTemplate http;
 
   @Test
   void aMissingPageIsAJapanesePageWithWaysBack() {
@@ -57,6 +58,7 @@ class ErrorPagesTest {
         .exchange("/api/businesses/import", HttpMethod.POST, new HttpEntity<>("x", headers), Map.class);
 
     assertThat(answer.getStatusCode().value()).as(String.valueOf(answer.getBody())).isBetween(400, 499);
-    assertThat(Refusal.isJapanese((String) answer.getBody().get("message"))).as(String.valueOf(answer.getBody())).isTrue();
+    assertThat(Refusal.isJapanese((String) answer.getBody().get("message"))).as(String.valueOf(answer.getBody()))
+        .isTrue();
   }
 }

@@ -51,23 +51,29 @@ class RefusalsTest {
   static final String PROBE_MESSAGE = "RefusalProbe";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Autowired TestRestTemplate http;
-  @Autowired BusinessRegistry registry;
-  @Autowired RuntimeService runtime;
-  @Autowired TaskService tasks;
+  @Autowired
+  TestRestTemplate http;
+  @Autowired
+  BusinessRegistry registry;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
 
   @BeforeAll
   static void deployTheProbe(@Autowired RepositoryService repository) {
     if (repository.createProcessDefinitionQuery().processDefinitionKey(PROBE).count() > 0) {
       return;
     }
-    BpmnModelInstance probe = Bpmn.createExecutableProcess(PROBE).camundaHistoryTimeToLive(1).camundaStartableInTasklist(false)
+    BpmnModelInstance probe = Bpmn.createExecutableProcess(PROBE).camundaHistoryTimeToLive(1)
+        .camundaStartableInTasklist(false)
         .startEvent()
         .userTask("Work").camundaAssignee("admin")
         .serviceTask("Refuse").camundaExpression("${checkDemandSurveyStart.notify(execution)}")
         .endEvent()
         .done();
-    BpmnModelInstance byMessage = Bpmn.createExecutableProcess(PROBE + "-message").camundaHistoryTimeToLive(1).camundaStartableInTasklist(false)
+    BpmnModelInstance byMessage = Bpmn.createExecutableProcess(PROBE + "-message").camundaHistoryTimeToLive(1)
+        .camundaStartableInTasklist(false)
         .startEvent().message(PROBE_MESSAGE)
         .serviceTask("Refuse").camundaExpression("${checkDemandSurveyStart.notify(execution)}")
         .endEvent()
@@ -115,8 +121,10 @@ class RefusalsTest {
   void aRefusalThrownInsideAnExpressionAtTaskCompletionKeepsItsOwnMessage() {
     String task = probeTask();
 
-    ResponseEntity<Map> completed = post("admin", "/engine-rest/task/" + task + "/complete", Map.of("variables", Map.of()));
-    ResponseEntity<Map> submitted = post("admin", "/engine-rest/task/" + task + "/submit-form", Map.of("variables", Map.of()));
+    ResponseEntity<Map> completed = post("admin", "/engine-rest/task/" + task + "/complete",
+        Map.of("variables", Map.of()));
+    ResponseEntity<Map> submitted = post("admin", "/engine-rest/task/" + task + "/submit-form",
+        Map.of("variables", Map.of()));
 
     String expected = "担当経営指導員のユーザーID（advisor）を入力してください。"
         + "調査の回答を記録する期限（surveyDueDate）を 2026-12-02 の形で入力してください。";
@@ -144,7 +152,8 @@ class RefusalsTest {
     String logged = output.getAll().substring(before);
     List<String> lines = logged.lines().filter(line -> !line.isBlank()).toList();
     assertThat(lines).as(logged).hasSize(1);
-    assertThat(lines.get(0)).contains("WARN").contains("Refused POST /engine-rest/process-definition/key/management-analysis/start with 400")
+    assertThat(lines.get(0)).contains("WARN")
+        .contains("Refused POST /engine-rest/process-definition/key/management-analysis/start with 400")
         .contains("事業者ID「" + unknown + "」");
     assertThat(logged).doesNotContain("\tat ").doesNotContain("Exception");
   }

@@ -37,7 +37,7 @@ class ProductionProfileTest {
   }
 
   @Test
-  void aProductionStartAfterADemoStartOnTheSameDataDirLetsNoDemoLoginIn() {
+  void aProductionStartAfterADemoStartOnTheSameDataDirLetsTheAdminInWithTheEnvironmentsPasswordAndNoDemoLogin() {
     String dataDir = "./target/test-data/demo-then-prod-" + UUID.randomUUID();
     try (ConfigurableApplicationContext demo = new SpringApplicationBuilder(BansouApplication.class)
         .run(arguments(dataDir, "--bansou.demo.year.enabled=false"))) {
@@ -47,6 +47,8 @@ class ProductionProfileTest {
     try (ConfigurableApplicationContext prod = production().properties("BANSOU_ADMIN_PASSWORD=s3cret-from-env")
         .run(arguments(dataDir))) {
       IdentityService identities = prod.getBean(IdentityService.class);
+      // the environment's password works at once: the start's look for demo passwords locked nobody out
+      assertThat(identities.checkPassword("admin", "s3cret-from-env")).isTrue();
       for (String demoUser : new String[]{"admin", "sato", "ito", "suzuki", "takahashi", "tanaka"}) {
         assertThat(identities.checkPassword(demoUser, "demo")).as(demoUser).isFalse();
       }

@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts the plan's roles into the engine at every start: groups, their authorizations, the first
- * administrator and (outside production) the demo staff. Existing users keep their passwords, with one
- * exception: without demo staff (production), an administrator still holding the documented demo password
- * takes the configured one, and any other user still holding it stops the start, named, so that a database
- * that once ran the demo never lets {@code sato/demo} into production.
+ * administrator and (outside production) the demo staff. Existing users keep their passwords, with two
+ * exceptions in production (no demo staff): the administrator takes the configured password
+ * (BANSOU_ADMIN_PASSWORD) at every start, and any other user still holding the documented demo password stops
+ * the start, named, so that a database that once ran the demo never lets {@code sato/demo} into production.
  */
 @Component
 class StaffSetup {
@@ -62,34 +62,26 @@ class StaffSetup {
       return;
     }
     String adminId = properties.admin().id();
-    if (!properties.admin().password().equals(demoPassword) && hasPassword(adminId, demoPassword)) {
-      User admin = identities.createUserQuery().userId(adminId).singleResult();
-      admin.setPassword(properties.admin().password());
-      identities.saveUser(admin);
-      LOG.warn("Administrator {} had the demo password: it is now the configured one (BANSOU_ADMIN_PASSWORD)", adminId);
+    if (properties.admin().password().equals(demoPassword)) {
+      throw new IllegalStateException(
+          "BANSOU_ADMIN_PASSWORD is the documented demo password: production needs its own");
     }
+    // The administrator's password is the environment's at every production start, without asking the engine
+    // whether it is the demo's: Camunda counts a wrong password as a failed login and locks the user for a
+    // while, which locked the administrator out of the first requests after each start (measured: 401).
+    User admin = identities.createUserQuery().userId(adminId).singleResult();
+    admin.setPassword(properties.admin().password());
+    identities.saveUser(admin);
     List<String> withDemoPassword = identities.createUserQuery().orderByUserId().asc().list().stream()
         .map(User::getId)
-        .filter(id -> hasPassword(id, demoPassword))
+        .filter(id -> !id.equals(adminId))
+        .filter(id -> identities.checkPassword(id, demoPassword))
         .toList();
     if (!withDemoPassword.isEmpty()) {
       throw new IllegalStateException("Users " + withDemoPassword + " still have the documented demo password."
           + " Production does not start with them: give them their own passwords or delete them in Camunda Admin"
           + " (started without the prod profile), or start production on its own database.");
     }
-  }
-
-  /**
-   * Whether the user's password is this one. Camunda counts a wrong password as a failed login and locks the
-   * user for a while, so a probe that fails is undone: otherwise every production start would lock out the
-   * administrator it has just given the configured password (measured: 401 for the first requests).
-   */
-  private boolean hasPassword(String userId, String password) {
-    if (identities.checkPassword(userId, password)) {
-      return true;
-    }
-    identities.unlockUser(userId);
-    return false;
   }
 
   private void ensureGroup(StaffGroup staffGroup) {

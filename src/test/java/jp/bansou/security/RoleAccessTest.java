@@ -19,7 +19,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 /** What each role of SPEC's role table may do, seen from outside: through /engine-rest and the web apps' login. */
 @EngineTest
@@ -127,28 +126,8 @@ class RoleAccessTest {
     return business;
   }
 
-  /** Logs in the way the web apps' login page does: the CSRF cookie first, then the form post. */
   private HttpStatus webAppLogin(String user, String app) {
-    ResponseEntity<String> page = http.getForEntity("/camunda/app/" + app + "/", String.class);
-    String xsrf = null;
-    String session = null;
-    for (String cookie : page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE)) {
-      String pair = cookie.split(";", 2)[0];
-      if (pair.startsWith("XSRF-TOKEN=")) {
-        xsrf = pair.substring("XSRF-TOKEN=".length());
-      } else if (pair.startsWith("JSESSIONID=")) {
-        session = pair;
-      }
-    }
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    headers.add("X-XSRF-TOKEN", xsrf);
-    headers.add(HttpHeaders.COOKIE, session + "; XSRF-TOKEN=" + xsrf);
-    var form = new LinkedMultiValueMap<String, String>();
-    form.add("username", user);
-    form.add("password", "demo");
-    return HttpStatus.valueOf(http.postForEntity("/camunda/api/admin/auth/user/default/login/" + app,
-        new HttpEntity<>(form, headers), String.class).getStatusCode().value());
+    return HttpStatus.valueOf(WebAppSession.postLogin(http, user, app).getStatusCode().value());
   }
 
   private static HttpEntity<Map<String, Object>> json(Map<String, Object> body) {

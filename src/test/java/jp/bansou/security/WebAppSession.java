@@ -8,12 +8,31 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 
 /** A browser's login to Camunda's web apps: the session cookie and the CSRF token its pages send. */
 record WebAppSession(String sessionCookie, String xsrfToken) {
 
   static WebAppSession logIn(TestRestTemplate http, String user, String app) {
+    var login = postLogin(http, user, app);
+    assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
+    // the login starts a new session, whose token the next page load hands out
+    String session = null;
+    for (String cookie : login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE)) {
+      String pair = cookie.split(";", 2)[0];
+      if (pair.startsWith("JSESSIONID=")) {
+        session = pair;
+      }
+    }
+    HttpHeaders loggedIn = new HttpHeaders();
+    loggedIn.add(HttpHeaders.COOKIE, session);
+    var next = http.exchange("/camunda/api/engine/engine/", HttpMethod.GET, new HttpEntity<>(loggedIn), String.class);
+    return new WebAppSession(session, next.getHeaders().getFirst("X-XSRF-TOKEN"));
+  }
+
+  /** Logs in the way the web apps' login page does: the CSRF cookie first, then the form post. */
+  static ResponseEntity<String> postLogin(TestRestTemplate http, String user, String app) {
     var page = http.getForEntity("/camunda/app/" + app + "/", String.class);
     String xsrf = null;
     String session = null;
@@ -32,20 +51,8 @@ record WebAppSession(String sessionCookie, String xsrfToken) {
     var form = new LinkedMultiValueMap<String, String>();
     form.add("username", user);
     form.add("password", "demo");
-    var login = http.postForEntity("/camunda/api/admin/auth/user/default/login/" + app,
+    return http.postForEntity("/camunda/api/admin/auth/user/default/login/" + app,
         new HttpEntity<>(form, headers), String.class);
-    assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
-    // the login starts a new session, whose token the next page load hands out
-    for (String cookie : login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE)) {
-      String pair = cookie.split(";", 2)[0];
-      if (pair.startsWith("JSESSIONID=")) {
-        session = pair;
-      }
-    }
-    HttpHeaders loggedIn = new HttpHeaders();
-    loggedIn.add(HttpHeaders.COOKIE, session);
-    var next = http.exchange("/camunda/api/engine/engine/", HttpMethod.GET, new HttpEntity<>(loggedIn), String.class);
-    return new WebAppSession(session, next.getHeaders().getFirst("X-XSRF-TOKEN"));
   }
 
   /** A JSON request as the web apps send it: cookie and token. */

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.util.function.Function;
+import jp.bansou.benchmark.Indicator;
+import jp.bansou.benchmark.LocalBenchmark;
 import jp.bansou.input.NumberReader;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,8 +1,8 @@
 package jp.bansou.followup;
 
 import java.math.BigDecimal;
-import jp.bansou.analysis.Indicator;
-import jp.bansou.analysis.LocalBenchmark;
+import jp.bansou.benchmark.Indicator;
+import jp.bansou.benchmark.LocalBenchmark;
 import jp.bansou.input.NumberReader;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,17 +1,18 @@
 package jp.bansou.input;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import jp.bansou.benchmark.Indicator;
+import jp.bansou.benchmark.LocalBenchmark;
 
 /**
  * Results that are possible but unlikely enough to be a typing slip (62 for 62,000): sales growth below −50 % or
  * above +200 %, an operating margin beyond ±100 %. Such figures go on only when the person confirms them with a
  * reason in the form's {@link #REASON} field; the warning and the reason stay in the case's history as the
- * variables {@link #WARNING} and {@link #REASON}.
+ * variables {@link #WARNING} and {@link #REASON}. The results are Local Benchmark's, by its own formulas.
  */
 public final class ImplausibleFigures {
 
@@ -32,17 +33,17 @@ public final class ImplausibleFigures {
     BigDecimal sales = decimal(figures.get("sales"));
     BigDecimal previous = decimal(figures.get("previousSales"));
     BigDecimal profit = decimal(figures.get("operatingProfit"));
-    if (sales != null && previous != null && previous.signum() > 0) {
-      BigDecimal growth = sales.divide(previous, MathContext.DECIMAL64).subtract(BigDecimal.ONE);
-      if (growth.compareTo(LOWEST_GROWTH) < 0 || growth.compareTo(HIGHEST_GROWTH) > 0) {
-        warnings.add("売上増加率が " + percent(growth) + " になります（前期の売上高 " + FigureRule.format(previous)
+    Indicator growth = LocalBenchmark.salesGrowth(sales, previous);
+    if (growth.computable() && previous.signum() > 0) {
+      if (growth.value().compareTo(LOWEST_GROWTH) < 0 || growth.value().compareTo(HIGHEST_GROWTH) > 0) {
+        warnings.add("売上増加率が " + percent(growth.value()) + " になります（前期の売上高 " + FigureRule.format(previous)
             + " → 売上高 " + FigureRule.format(sales) + "）。");
       }
     }
-    if (sales != null && profit != null && sales.signum() > 0) {
-      BigDecimal margin = profit.divide(sales, MathContext.DECIMAL64);
-      if (margin.abs().compareTo(HIGHEST_MARGIN) > 0) {
-        warnings.add("営業利益率が " + percent(margin) + " になります（営業利益 " + FigureRule.format(profit)
+    Indicator margin = LocalBenchmark.operatingMargin(profit, sales);
+    if (margin.computable() && sales.signum() > 0) {
+      if (margin.value().abs().compareTo(HIGHEST_MARGIN) > 0) {
+        warnings.add("営業利益率が " + percent(margin.value()) + " になります（営業利益 " + FigureRule.format(profit)
             + " ／ 売上高 " + FigureRule.format(sales) + "）。");
       }
     }

@@ -1,4 +1,4 @@
-package jp.bansou.analysis;
+package jp.bansou.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package jp.bansou.analysis;
+package jp.bansou.benchmark;
 
 import java.math.BigDecimal;
 import java.util.Objects;

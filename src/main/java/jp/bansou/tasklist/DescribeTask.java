@@ -1,6 +1,5 @@
 package jp.bansou.tasklist;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import jp.bansou.business.Business;
 import jp.bansou.business.BusinessRegistry;
+import jp.bansou.calendar.PlanClock;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -41,10 +41,12 @@ public class DescribeTask implements TaskListener {
 
   private final BusinessRegistry registry;
   private final IdentityService identities;
+  private final VisitTasks visits;
 
-  DescribeTask(BusinessRegistry registry, IdentityService identities) {
+  DescribeTask(BusinessRegistry registry, IdentityService identities, VisitTasks visits) {
     this.registry = registry;
     this.identities = identities;
+    this.visits = visits;
   }
 
   @Override
@@ -96,9 +98,9 @@ public class DescribeTask implements TaskListener {
     return "支援: " + track;
   }
 
-  private static String visitLine(DelegateExecution execution) {
-    Object visitNumber = execution.getVariable("visitNumber");
-    if (visitNumber == null || !"follow-up-visits".equals(processKey(execution))) {
+  private String visitLine(DelegateExecution execution) {
+    Object visitNumber = execution.getVariable(visits.visitNumber());
+    if (visitNumber == null || !visits.process().equals(processKey(execution))) {
       return null;
     }
     return "巡回訪問: " + visitNumber + "回目";
@@ -111,7 +113,7 @@ public class DescribeTask implements TaskListener {
 
   private static String dueLine(DelegateTask task) {
     Date due = task.getDueDate();
-    return due == null ? "期限: なし" : "期限: " + DATE.format(due.toInstant().atZone(ZoneId.systemDefault()));
+    return due == null ? "期限: なし" : "期限: " + DATE.format(due.toInstant().atZone(PlanClock.zone()));
   }
 
   private String advisorLine(DelegateExecution execution) {

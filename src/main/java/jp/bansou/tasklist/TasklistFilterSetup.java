@@ -36,11 +36,14 @@ class TasklistFilterSetup {
   private final FilterService filters;
   private final TaskService tasks;
   private final AuthorizationService authorizations;
+  private final VisitTasks visits;
 
-  TasklistFilterSetup(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
+  TasklistFilterSetup(FilterService filters, TaskService tasks, AuthorizationService authorizations,
+      VisitTasks visits) {
     this.filters = filters;
     this.tasks = tasks;
     this.authorizations = authorizations;
+    this.visits = visits;
   }
 
   @Order(1)
@@ -56,7 +59,8 @@ class TasklistFilterSetup {
         filters.deleteFilter(filter.getId());
       }
     }
-    for (RoleFilter definition : RoleFilters.ALL) {
+    List<RoleFilter> definitions = RoleFilters.all(visits);
+    for (RoleFilter definition : definitions) {
       Filter filter = existing.remove(definition.key());
       if (filter == null) {
         filter = filters.newTaskFilter();
@@ -70,7 +74,7 @@ class TasklistFilterSetup {
     for (Filter retired : existing.values()) {
       filters.deleteFilter(retired.getId());
     }
-    LOG.info("Tasklist filters ready: {}", RoleFilters.ALL.stream().map(RoleFilter::name).toList());
+    LOG.info("Tasklist filters ready: {}", definitions.stream().map(RoleFilter::name).toList());
   }
 
   private void grantExactly(String filterId, Set<StaffGroup> readers) {

@@ -37,6 +37,8 @@ class TasklistFiltersTest {
   RuntimeService runtime;
   @Autowired
   ManagementService management;
+  @Autowired
+  VisitTasks visits;
 
   @AfterEach
   void logOut() {
@@ -48,7 +50,7 @@ class TasklistFiltersTest {
     setup.setUpFilters();
     setup.setUpFilters();
 
-    for (RoleFilter definition : RoleFilters.ALL) {
+    for (RoleFilter definition : RoleFilters.all(visits)) {
       assertThat(filtersWithKey(definition.key())).as(definition.key()).hasSize(1);
       assertThat(filters.createTaskFilterQuery().filterName(definition.name()).count()).isEqualTo(1);
     }
@@ -148,7 +150,7 @@ class TasklistFiltersTest {
 
   @Test
   void theOverdueVisitsFilterListsEveryVisitTaskTheFollowUpPublishes() {
-    assertThat(RoleFilters.VISIT_TASK_KEYS).containsExactlyInAnyOrderElementsOf(FollowUpNames.VISIT_TASKS);
+    assertThat(visits.taskKeys()).containsExactlyInAnyOrderElementsOf(FollowUpNames.VISIT_TASKS);
   }
 
   private List<String> overdueVisitsOfSato() {

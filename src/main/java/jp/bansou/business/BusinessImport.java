@@ -1,5 +1,6 @@
 package jp.bansou.business;
 
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import jp.bansou.input.NumberReader;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -307,17 +309,20 @@ public class BusinessImport {
     if (text == null) {
       return null;
     }
+    // the office system may write the unit after the figure (12人, 58歳): the figure itself is the one reader's
+    String figure = text.strip().replaceFirst("[人名歳]$", "");
+    BigDecimal value;
     try {
-      int value = Integer.parseInt(text.replace(",", "").replace("人", "").replace("歳", "").strip());
-      if (value < min || value > max) {
-        reasons.add(label + "「" + shown(text) + "」は" + min + "以上" + max + "以下にしてください");
-        return null;
-      }
-      return value;
-    } catch (NumberFormatException notANumber) {
+      value = NumberReader.read(figure, true, false);
+    } catch (NumberReader.Unreadable notACount) {
       reasons.add(label + "「" + shown(text) + "」は整数ではありません");
       return null;
     }
+    if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
+      reasons.add(label + "「" + shown(text) + "」は" + min + "以上" + max + "以下にしてください");
+      return null;
+    }
+    return value.intValueExact();
   }
 
   private static Boolean membership(String text) {

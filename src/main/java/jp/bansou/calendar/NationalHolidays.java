@@ -9,8 +9,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +30,6 @@ import org.springframework.stereotype.Component;
 public class NationalHolidays {
 
   private static final Logger LOG = LoggerFactory.getLogger(NationalHolidays.class);
-  private static final DateTimeFormatter CABINET_OFFICE_DATE = DateTimeFormatter.ofPattern("yyyy/M/d");
   /** The Cabinet Office names both substitute holidays and "citizens' holidays" just 休日. */
   static final String PLAIN_HOLIDAY = "休日";
 
@@ -101,12 +98,12 @@ public class NationalHolidays {
         continue;
       }
       String[] fields = line.split(",", 2);
-      try {
-        days.put(LocalDate.parse(fields[0].strip(), CABINET_OFFICE_DATE), fields.length > 1 ? fields[1].strip() : "");
-      } catch (DateTimeParseException e) {
+      LocalDate day = PlanDates.read(fields[0]);
+      if (day == null) {
         throw new IllegalStateException(
-            resource.getDescription() + " line " + (i + 1) + ": not a date like 2026/9/22: '" + line + "'", e);
+            resource.getDescription() + " line " + (i + 1) + ": not a date like 2026/9/22: '" + line + "'");
       }
+      days.put(day, fields.length > 1 ? fields[1].strip() : "");
     }
     return days;
   }

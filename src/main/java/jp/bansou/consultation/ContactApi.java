@@ -121,8 +121,7 @@ class ContactApi {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "相談件数の集計は管理者と監査の方が見られます");
     }
     try {
-      return label.strip().matches("\\d{4}") ? new FiscalYear(Integer.parseInt(label.strip()))
-          : FiscalYear.parse(label);
+      return FiscalYear.parse(label);
     } catch (IllegalArgumentException e) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "年度「" + label + "」は R8 や 2026 のように指定してください");
     }

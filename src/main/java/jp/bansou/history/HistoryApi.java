@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.Map;
 import jp.bansou.business.Business;
 import jp.bansou.business.BusinessRegistry;
 import jp.bansou.calendar.FiscalYear;
+import jp.bansou.calendar.PlanDates;
 import jp.bansou.security.CaseSharing;
 import jp.bansou.security.StaffMember;
 import jp.bansou.security.StaffGroup;
@@ -187,7 +187,7 @@ class HistoryApi {
       return null;
     }
     try {
-      return text.strip().matches("\\d{4}") ? new FiscalYear(Integer.parseInt(text.strip())) : FiscalYear.parse(text);
+      return FiscalYear.parse(text);
     } catch (IllegalArgumentException e) {
       throw refused("年度は R7 または 2025 のように指定してください（「" + text + "」）");
     }
@@ -208,11 +208,11 @@ class HistoryApi {
     if (text == null || text.isBlank()) {
       return null;
     }
-    try {
-      return LocalDate.parse(text.strip().replace('/', '-'));
-    } catch (DateTimeParseException e) {
+    LocalDate day = PlanDates.read(text);
+    if (day == null) {
       throw refused(what + "は 2026/12/02 のように指定してください（「" + text + "」）");
     }
+    return day;
   }
 
   private static ResponseStatusException refused(String message) {

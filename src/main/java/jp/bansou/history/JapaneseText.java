@@ -8,11 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import jp.bansou.calendar.FiscalYear;
+import jp.bansou.calendar.PlanDates;
 
 /**
  * How the history reads to Japanese staff and auditors: times in Japan time ({@code 2026/12/02 14:05}),
@@ -71,11 +71,8 @@ final class JapaneseText {
     }
     String text = value.toString();
     if (ISO_DATE.matcher(text).matches()) {
-      try {
-        return DAY.format(LocalDate.parse(text));
-      } catch (DateTimeParseException notADate) {
-        return text;
-      }
+      LocalDate day = PlanDates.read(text);
+      return day == null ? text : DAY.format(day);
     }
     return text;
   }

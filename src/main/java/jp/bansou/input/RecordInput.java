@@ -1,11 +1,9 @@
 package jp.bansou.input;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.Date;
 import java.util.List;
 import jp.bansou.calendar.PlanClock;
+import jp.bansou.calendar.PlanDates;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
@@ -30,19 +28,12 @@ public final class RecordInput {
     return PlanClock.today();
   }
 
-  /** Tasklist's date field submits {@code yyyy-MM-dd}; REST callers may send a date. Null if neither. */
+  /**
+   * Tasklist's date field submits {@code yyyy-MM-dd}; REST callers may send a date. Null if neither. Read by the
+   * one reader of days, {@link PlanDates#read}.
+   */
   public static LocalDate date(Object value) {
-    if (value instanceof Date date) {
-      return date.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
-    }
-    if (value instanceof String text) {
-      try {
-        return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-      } catch (DateTimeParseException notADate) {
-        return null;
-      }
-    }
-    return null;
+    return PlanDates.read(value);
   }
 
   /** A number as the one {@link NumberReader} reads it (typed text or a number), or null. */

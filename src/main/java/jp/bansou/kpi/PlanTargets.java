@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import jp.bansou.calendar.FiscalYear;
+import jp.bansou.input.NumberReader;
 import org.springframework.core.io.Resource;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -160,11 +161,12 @@ public record PlanTargets(String chamber, FiscalYear baselineYear, List<TargetRo
     if (!(value instanceof Number number)) {
       throw new InvalidTargetsException(source + ": " + where + " must be a number, not '" + value + "'");
     }
-    BigDecimal amount = new BigDecimal(number.toString());
-    if (amount.signum() < 0) {
-      throw new InvalidTargetsException(source + ": " + where + " must not be negative");
+    try {
+      return NumberReader.read(number, false, true);
+    } catch (NumberReader.Unreadable notATarget) {
+      throw new InvalidTargetsException(source + ": " + where
+          + (notATarget.problem() == NumberReader.Problem.NEGATIVE ? " must not be negative" : " must be a number"));
     }
-    return amount;
   }
 
   @SuppressWarnings("unchecked")

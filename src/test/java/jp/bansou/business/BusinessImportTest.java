@@ -118,6 +118,33 @@ class BusinessImportTest {
   }
 
   @Test
+  void figuresTypedWithTheImeAreReadExactlyAndAFigureThatIsNoneIsRefusedWithItsLine() {
+    String csv = "事業者ID,事業者名,法人・個人,業種,従業員数,代表者年齢,会員\n"
+        + "T-" + run + "-W,留萌水産加工,法人,製造業,１，２００人,５８歳,会員\n"
+        + "T-" + run + "-V,留萌ベーカリー,個人,製造業, 12名 ,61,会員\n";
+
+    assertThat(upload("takahashi", csv.getBytes(StandardCharsets.UTF_8)).getBody()).containsEntry("created", 2);
+    assertThat(registry.find("T-" + run + "-W")).get().satisfies(business -> {
+      assertThat(business.employees()).isEqualTo(1200);
+      assertThat(business.representativeAge()).isEqualTo(58);
+    });
+    assertThat(registry.find("T-" + run + "-V")).get().extracting(Business::employees).isEqualTo(12);
+
+    String bad = "事業者ID,事業者名,法人・個人,業種,従業員数,代表者年齢,会員\n"
+        + "T-" + run + "-X,留萌そば,個人,宿泊業、飲食サービス業,2,45,会員\n"
+        + "T-" + run + "-Y,留萌生花店,個人,卸売業、小売業,\"1,20\",20,会員\n"
+        + "T-" + run + "-Z,留萌精肉店,個人,卸売業、小売業,3.5,１２１,会員\n";
+    List<Map<String, Object>> problems = (List<Map<String, Object>>) upload("takahashi",
+        bad.getBytes(StandardCharsets.UTF_8)).getBody().get("problems");
+
+    assertThat(problems).extracting(problem -> problem.get("line")).containsExactly(3, 4);
+    assertThat((String) problems.get(0).get("reason")).contains("従業員数「1,20」は整数ではありません");
+    assertThat((String) problems.get(1).get("reason")).contains("従業員数「3.5」は整数ではありません")
+        .contains("代表者年齢「１２１」は15以上120以下にしてください");
+    assertThat(registry.find("T-" + run + "-X")).as("nothing of a refused file is applied").isEmpty();
+  }
+
+  @Test
   void onlyManagersAndAdministratorsImport() {
     assertThat(upload("sato", japaneseCsv().getBytes(StandardCharsets.UTF_8)).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);

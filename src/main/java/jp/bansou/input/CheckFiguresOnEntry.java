@@ -28,6 +28,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class CheckFiguresOnEntry extends AbstractProcessEnginePlugin {
 
+  private static final java.time.format.DateTimeFormatter SLASHED = java.time.format.DateTimeFormatter
+      .ofPattern("yyyy/MM/dd");
+
   private final FormFigures forms;
 
   public CheckFiguresOnEntry(FormFigures forms) {
@@ -111,12 +114,19 @@ public class CheckFiguresOnEntry extends AbstractProcessEnginePlugin {
     for (FormFigures.DateRule date : rules.dates()) {
       Object value = scope.getVariable(date.key());
       if (RecordInput.isBlank(value)) {
-        // Whether a day must be given is each step's own rule (its form in Tasklist, its listener over REST).
+        if (date.workDate()) {
+          // the day the work was done, which the KPI report counts by: left empty, it was done today
+          normalised.put(date.key(), RecordInput.today().toString());
+        }
+        // Whether another day must be given is each step's own rule (its form in Tasklist, its listener over REST).
         continue;
       }
       java.time.LocalDate day = RecordInput.date(value);
       if (day == null) {
         problems.add("「" + date.label() + "」は日付で入力してください（例: " + RecordInput.today() + "）。");
+      } else if (date.workDate() && day.isAfter(RecordInput.today())) {
+        problems.add("「" + date.label() + "」は今日（" + RecordInput.today().format(SLASHED)
+            + "）までの日付で入力してください（空欄なら今日の日付になります）。");
       } else {
         // One form for dates everywhere: a Date sent over REST is stored as the forms' yyyy-MM-dd
         normalised.put(date.key(), day.toString());

@@ -22,8 +22,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class FormFigures {
 
-  /** A date field of a form: Tasklist submits {@code yyyy-MM-dd}. */
-  public record DateRule(String key, String label) {}
+  /**
+   * A date field of a form: Tasklist submits {@code yyyy-MM-dd}.
+   *
+   * @param workDate the day the step's work was done, by which the KPI report counts it (custom property
+   *     {@code workDate: "true"}): left empty it is today, and it may not be later than today
+   */
+  public record DateRule(String key, String label, boolean workDate) {}
 
   /**
    * The rules of one form. {@code confirmsImplausible} when the form has the field in which staff confirm
@@ -85,7 +90,8 @@ public class FormFigures {
       if (figure != null) {
         figures.add(figure);
       } else if ("datetime".equals(component.path("type").asText()) && !readonly) {
-        dates.add(new DateRule(key, component.path("dateLabel").asText(label)));
+        dates.add(
+            new DateRule(key, component.path("dateLabel").asText(label), "true".equals(properties.get("workDate"))));
       }
     });
     return new FormRules(form.path("id").asText(), List.copyOf(figures), List.copyOf(dates), confirms[0]);

@@ -162,6 +162,51 @@ class KpiReportTest {
   }
 
   @Test
+  void fairSalesAndBusinessMeetingsCountOnTheDayTheirFormRecordsNotTheDayTheyWereEntered() {
+    FiscalYear year = FreshFiscalYear.after(jdbc);
+    int y = year.startYear();
+    String kazunoko = business();
+    String sushi = business();
+    String soba = business();
+
+    // sales made at a fair that ended on 3/30, recorded on 4/2, belong to the year that ended
+    fairSalesRecorded(kazunoko, 120_000L, (y + 1) + "-03-30", LocalDateTime.of(y + 1, 4, 2, 9, 0));
+    // a fair that ended on 9/30, recorded on 10/1, belongs to the first half
+    fairSalesRecorded(sushi, 80_000L, y + "-09-30", LocalDateTime.of(y, 10, 1, 9, 0));
+    // buyers introduced on 3/30 and recorded on 4/2; another business's on 9/30, recorded on 10/1
+    buyersIntroduced(kazunoko, (y + 1) + "-03-30", LocalDateTime.of(y + 1, 4, 2, 10, 0));
+    buyersIntroduced(sushi, y + "-09-30", LocalDateTime.of(y, 10, 1, 10, 0));
+    // left empty, the day is the day it was recorded
+    ProcessInstance today = fairSalesRecorded(soba, 40_000L, null, LocalDateTime.of(y, 6, 1, 9, 0));
+
+    KpiReport report = reports.report(year);
+    assertRow(report, "trade-fair-businesses", 3, 2, 1);
+    // (120,000 + 80,000 + 40,000) yen / 3 businesses; the halves: (80,000 + 40,000) / 2 and 120,000 / 1
+    assertRow(report, "trade-fair-sales-per-business", 80_000, 60_000, 120_000);
+    assertRow(report, "business-meeting-businesses", 2, 1, 1);
+    assertThat(reports.cases(year, "trade-fair-businesses", 0, 10).cases()).extracting(CountedCase::countedAt)
+        .containsExactly(y + "-06-01", y + "-09-30", (y + 1) + "-03-30");
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(today.getId())
+        .variableName("fairSalesDate").singleResult().getValue()).isEqualTo(y + "-06-01");
+
+    KpiReport next = reports.report(year.next());
+    assertRow(next, "trade-fair-businesses", 0, 0, 0);
+    assertRow(next, "business-meeting-businesses", 0, 0, 0);
+  }
+
+  @Test
+  void aFairSalesDayLaterThanTodayIsRefusedInJapanese() {
+    FiscalYear year = FreshFiscalYear.after(jdbc);
+    int y = year.startYear();
+
+    assertThatThrownBy(() -> fairSalesRecorded(business(), 10_000L, y + "-10-02", LocalDateTime.of(y, 10, 1, 9, 0)))
+        .hasMessage("「販売した日（会期の最終日）」は今日（" + y + "/10/01）までの日付で入力してください（空欄なら今日の日付になります）。");
+    assertThatThrownBy(() -> buyersIntroduced(business(), y + "-10-02", LocalDateTime.of(y, 10, 1, 9, 0)))
+        .hasMessageStartingWith("「紹介日」は今日（" + y + "/10/01）までの日付で入力してください");
+    assertRow(reports.report(year), "trade-fair-businesses", 0, 0, 0);
+  }
+
+  @Test
   void aDealCountsInTheHalfItWasConcludedWhileAnotherLeadIsStillNegotiating() {
     FiscalYear year = FreshFiscalYear.after(jdbc);
     int y = year.startYear();
@@ -514,12 +559,28 @@ class KpiReportTest {
   }
 
   private void fairSalesRecorded(String business, long sales, LocalDateTime japanTime) {
-    clock().setTo(japanTime);
+    fairSalesRecorded(business, sales, null, japanTime);
+  }
+
+  /** A fair's sales made on salesDay (the form's 販売した日; null leaves it empty), recorded at recordedAt. */
+  private ProcessInstance fairSalesRecorded(String business, long sales, String salesDay, LocalDateTime recordedAt) {
+    clock().setTo(recordedAt);
     ProcessInstance fair = runtimeService.createProcessInstanceByKey("trade-fair").businessKey(business)
         .setVariables(caseVariables().putValue("productName", "味付け数の子").putValue("resultsDueDate", new Date()))
         .startBeforeActivity("RecordFairSales")
         .execute();
-    taskService.complete(taskOf(fair), putValue("fairSales", sales));
+    taskService.complete(taskOf(fair), putValue("fairSales", sales).putValue("fairSalesDate", salesDay));
+    return fair;
+  }
+
+  /** A business meeting whose buyers were introduced on day (the form's 紹介日), recorded at recordedAt. */
+  private void buyersIntroduced(String business, String day, LocalDateTime recordedAt) {
+    clock().setTo(recordedAt);
+    ProcessInstance meeting = runtimeService.createProcessInstanceByKey("business-meeting").businessKey(business)
+        .setVariables(caseVariables().putValue("productName", "味付け数の子").putValue("resultsDueDate", new Date())
+            .putValue("fairLastDay", new Date()))
+        .startBeforeActivity("IntroduceBuyers").execute();
+    taskService.complete(taskOf(meeting), putValue("buyersIntroduced", 2L).putValue("buyersIntroducedDate", day));
   }
 
   private void demandSurveyFedBack(String business, String kind, LocalDateTime japanTime) {

@@ -41,11 +41,6 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 class CaseFileDetailsApi {
 
-  /** The analysis form fields the case file shows, in the order of the analysis. */
-  static final List<String> FINDINGS = List.of("financialAnalysisNotes", "strengths", "weaknesses", "opportunities",
-      "threats", "viewOwner", "viewBusiness", "viewEnvironment", "viewInternalManagement", "feedbackDate",
-      "feedbackNotes");
-
   private final BusinessRegistry registry;
   private final CaseSharing sharing;
   private final IdentityService identities;
@@ -132,7 +127,7 @@ class CaseFileDetailsApi {
         .orderByProcessInstanceStartTime().desc().list()) {
       Map<String, Object> values = new LinkedHashMap<>();
       for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
-          .processInstanceId(analysis.getId()).variableNameIn(FINDINGS.toArray(String[]::new)).list()) {
+          .processInstanceId(analysis.getId()).variableNameIn(AnalysisNames.FINDINGS.toArray(String[]::new)).list()) {
         values.put(variable.getName(), variable.getValue());
       }
       findings.add(new CaseFileDetails.AnalysisFindings(analysis.getId(),

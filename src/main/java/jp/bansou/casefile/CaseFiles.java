@@ -50,7 +50,7 @@ public class CaseFiles {
   private static final List<String> HIGHLIGHTS = Stream.of(FairNames.HIGHLIGHTS, StartupNames.HIGHLIGHTS,
       SuccessionNames.HIGHLIGHTS, DxNames.HIGHLIGHTS).flatMap(List::stream).toList();
   /** Several leads of one business meeting are followed up side by side: their tasks are told apart by it. */
-  private static final String TASK_SUBJECT = "leadCompany";
+  private static final String TASK_SUBJECT = FairNames.LEAD_COMPANY;
 
   private static final Map<String, String> STATE_NAMES = Map.of(
       HistoricProcessInstance.STATE_ACTIVE, "進行中",
@@ -135,9 +135,9 @@ public class CaseFiles {
           Map<String, Object> values = variables.getOrDefault(instance.getId(), Map.of());
           return new CaseFile.Referral(instance.getId(), fiscalYear(instance),
               STATE_NAMES.getOrDefault(instance.getState(), instance.getState()),
-              trackOf.apply(instance.getSuperProcessInstanceId()), values.get("referralBody"),
-              values.get("referralReason"), values.get("referralDate"), values.get("referralOutcome"),
-              values.get("referralOutcomeDate"), values.get("referralOutcomeNotes"));
+              trackOf.apply(instance.getSuperProcessInstanceId()), values.get(ReferralNames.BODY),
+              values.get(ReferralNames.REASON), values.get(ReferralNames.DATE), values.get(ReferralNames.OUTCOME),
+              values.get(ReferralNames.OUTCOME_DATE), values.get(ReferralNames.OUTCOME_NOTES));
         })
         .toList();
 

@@ -20,6 +20,7 @@ import jp.bansou.fair.FairNames;
 import jp.bansou.fair.FairProperties;
 import jp.bansou.followup.FollowUpNames;
 import jp.bansou.plan.PlanNames;
+import jp.bansou.referral.ReferralNames;
 import jp.bansou.startup.StartupNames;
 import jp.bansou.succession.SuccessionNames;
 import org.camunda.bpm.engine.ManagementService;
@@ -131,7 +132,7 @@ class DemoYear {
               finishAnalysis(earlier, "end");
               ProcessInstance analysis = analysis("DEMO-001", "sato", "marukeiLoan", now.minus(days(290)), 48000);
               finishAnalysis(analysis, "plan");
-              ProcessInstance plan = calledInstance(analysis, "business-plan");
+              ProcessInstance plan = calledInstance(analysis, PlanNames.PROCESS);
               draftAndFinalizePlan(plan, 48000, 49500, "通年商品「数の子チーズ」の道外販路開拓", false);
               followUpOnTrack(analysis, now.minus(days(5)), 12400);
             }),
@@ -150,10 +151,11 @@ class DemoYear {
         new Chapter(business("DEMO-004", "留萌建設工業株式会社", "ルモイケンセツコウギョウ", LegalForm.CORPORATION, "建設業", 28,
             "錦 健太", 63, "北海道留萌市錦町4丁目", "ito"), now -> {
               ProcessInstance analysis = analysis("DEMO-004", "ito", "subsidy", now.minus(days(120)), 310000);
-              analyseAndFeedBack(analysis, putValue("analysisNextStep", "referral")
+              analyseAndFeedBack(analysis, putValue(AnalysisNames.NEXT_STEP, "referral")
                   .putValue("referralReason", "後継者への事業承継と設備更新を同時に進めたい"));
-              ProcessInstance referral = calledInstance(analysis, "specialist-referral");
-              complete(referral, "RecordReferral", putValue("referralDate", localDate(now.minus(days(100)))));
+              ProcessInstance referral = calledInstance(analysis, ReferralNames.PROCESS);
+              complete(referral, ReferralNames.RECORD_REFERRAL,
+                  putValue("referralDate", localDate(now.minus(days(100)))));
             }),
         new Chapter(business("DEMO-005", "るもい理容室", "ルモイリヨウシツ", LegalForm.SOLE_PROPRIETOR,
             "生活関連サービス業、娯楽業", 1, "栄 次郎", 74, "北海道留萌市栄町2丁目", "sato"),
@@ -161,7 +163,7 @@ class DemoYear {
         new Chapter(business("DEMO-006", "三泊運輸有限会社", "サントマリウンユ", LegalForm.CORPORATION, "運輸業、郵便業", 9,
             "三泊 誠", 52, "北海道留萌市三泊町", "ito"), now -> {
               ProcessInstance analysis = analysis("DEMO-006", "ito", "counter", now.minus(days(20)), 0);
-              complete(analysis, "EnterFinancialFigures", figures(95000));
+              complete(analysis, AnalysisNames.ENTER_FINANCIAL_FIGURES, figures(95000));
             }),
         new Chapter(business("DEMO-007", "礼受牧場", "レウケボクジョウ", LegalForm.SOLE_PROPRIETOR, "農林漁業", 2,
             "礼受 大地", 45, "北海道留萌市礼受町", "sato"), now -> {
@@ -170,7 +172,7 @@ class DemoYear {
         new Chapter(business("DEMO-008", "株式会社るもいITソリューションズ", "ルモイアイティーソリューションズ", LegalForm.CORPORATION,
             "情報通信業", 6, "元町 彩", 39, "北海道留萌市元町1丁目", "ito"), now -> {
               ProcessInstance plan = planInTasklist("DEMO-008", "ito", now.minus(days(30)));
-              complete(plan, "DraftBusinessPlan", draft(22000, 23500, "自治体向けDX支援サービスの立ち上げ", true));
+              complete(plan, PlanNames.DRAFT_PLAN, draft(22000, 23500, "自治体向けDX支援サービスの立ち上げ", true));
             }),
         new Chapter(business("DEMO-009", "留萌菓子工房", "ルモイカシコウボウ", LegalForm.SOLE_PROPRIETOR, "製造業", 5,
             "沖見 由紀", 48, "北海道留萌市沖見町3丁目", "sato"), now -> {
@@ -178,12 +180,12 @@ class DemoYear {
               at(now.minus(days(10)));
               ProcessInstance fair = runtime.startProcessInstanceByKey(FairNames.TRADE_FAIR, "DEMO-009",
                   putValue("advisor", "sato").putValue("productName", "るもい銘菓「黄金岬の夕陽」"));
-              complete(fair, "ApplyForFair", putValue("fairId", "tabe-marche")
+              complete(fair, FairNames.APPLY_FOR_FAIR, putValue("fairId", "tabe-marche")
                   .putValue("applicationDate", localDate(now.minus(days(10)))));
               advance(days(5));
-              complete(fair, "AdviseOnPamphlet", putValue("adviceDate", localDate(now.minus(days(5))))
+              complete(fair, FairNames.ADVISE_ON_PAMPHLET, putValue("adviceDate", localDate(now.minus(days(5))))
                   .putValue("adviceNotes", "商品の由来と食べ方を写真で伝える"));
-              complete(fair, "AdviseOnProduct", putValue("adviceDate", localDate(now.minus(days(5))))
+              complete(fair, FairNames.ADVISE_ON_PRODUCT, putValue("adviceDate", localDate(now.minus(days(5))))
                   .putValue("adviceNotes", "試食用の小分け包装を用意する"));
             }),
         new Chapter(business("DEMO-010", "るもい珈琲焙煎所", "ルモイコーヒーバイセンジョ", LegalForm.SOLE_PROPRIETOR,
@@ -209,7 +211,7 @@ class DemoYear {
                   putValue("advisor", "sato")
                       .putValue("previousYearSales", 52000L).putValue("dxWishes", "インターネットで直接予約を受けたい"));
               advance(days(14));
-              complete(dx, "SupportDx", putValue("dxSupportDate", today()).putValue("dxWebsite", true)
+              complete(dx, DxNames.SUPPORT_DX, putValue("dxSupportDate", today()).putValue("dxWebsite", true)
                   .putValue("dxSns", true).putValue("dxToolsDetail", "自社予約サイト、Instagram")
                   .putValue("dxSupportNotes", "客室の写真と地元の食の紹介から始めた"));
             }));
@@ -231,20 +233,20 @@ class DemoYear {
         putValue("advisor", advisor).putValue("entryRoute", entryRoute));
     if (sales > 0) {
       at(startedAt.plus(days(7)));
-      complete(analysis, "EnterFinancialFigures", figures(sales));
-      complete(analysis, "ReviewFinancialAnalysis",
+      complete(analysis, AnalysisNames.ENTER_FINANCIAL_FIGURES, figures(sales));
+      complete(analysis, AnalysisNames.REVIEW_FINANCIAL_ANALYSIS,
           putValue("financialAnalysisNotes", "収益性は業種平均並み、借入の返済負担が重い").putValue("correctFigures", false));
     }
     return analysis;
   }
 
   private void finishAnalysis(ProcessInstance analysis, String nextStep) {
-    analyseAndFeedBack(analysis, putValue("analysisNextStep", nextStep));
+    analyseAndFeedBack(analysis, putValue(AnalysisNames.NEXT_STEP, nextStep));
   }
 
   private void analyseAndFeedBack(ProcessInstance analysis, VariableMap decision) {
     advance(days(14));
-    complete(analysis, "AnalyseNonFinancials", putValue("strengths", "地元で長く続く信用と固定客")
+    complete(analysis, AnalysisNames.ANALYSE_NON_FINANCIALS, putValue("strengths", "地元で長く続く信用と固定客")
         .putValue("weaknesses", "人手不足、販路が地元に偏る").putValue("opportunities", "道外への通信販売、観光客の増加")
         .putValue("threats", "原材料・燃料価格の高騰、人口減少").putValue("viewOwner", "事業継続への意欲が高い")
         .putValue("viewBusiness", "主力商品の売上が季節に偏る").putValue("viewEnvironment", "取引先は道内が中心")
@@ -253,7 +255,7 @@ class DemoYear {
     VariableMap feedback = putValue("feedbackDate", localDate(ClockUtil.getCurrentTime().toInstant()))
         .putValue("feedbackNotes", "分析結果を説明し、今後の取組を話し合った");
     feedback.putAll(decision);
-    complete(analysis, "FeedBackResults", feedback);
+    complete(analysis, AnalysisNames.FEED_BACK_RESULTS, feedback);
   }
 
   private ProcessInstance planInTasklist(String businessId, String advisor, Instant startedAt) {
@@ -264,9 +266,9 @@ class DemoYear {
   private void draftAndFinalizePlan(ProcessInstance plan, long previousSales, long target, String actions,
       boolean specialist) {
     advance(days(10));
-    complete(plan, "DraftBusinessPlan", draft(previousSales, target, actions, specialist));
+    complete(plan, PlanNames.DRAFT_PLAN, draft(previousSales, target, actions, specialist));
     advance(days(5));
-    complete(plan, "FinalizeBusinessPlan", putValue("planPeriodYears", 3L).putValue("previousYearSales", previousSales)
+    complete(plan, PlanNames.FINALIZE_PLAN, putValue("planPeriodYears", 3L).putValue("previousYearSales", previousSales)
         .putValue("salesTargetYear1", target).putValue("planActions", actions)
         .putValue("planCompletedDate", localDate(ClockUtil.getCurrentTime().toInstant())));
     executeDueJobs(plan.getRootProcessInstanceId());
@@ -277,29 +279,30 @@ class DemoYear {
     at(consultedAt);
     ProcessInstance startup = runtime.startProcessInstanceByKey(StartupNames.PROCESS, businessId,
         putValue("advisor", advisor).putValue("entryRoute", "jfc"));
-    complete(startup, "RecordPreFoundingConsultation", putValue("consultationDate", today())
+    complete(startup, StartupNames.RECORD_PRE_FOUNDING_CONSULTATION, putValue("consultationDate", today())
         .putValue("businessIdea", "道の駅近くで自家焙煎珈琲と地元菓子の喫茶店")
         .putValue("founderConcerns", "開業資金と冬季の集客").putValue("startupNextStep", "plan"));
     advance(days(14));
-    complete(startup, "DraftStartupPlan", putValue("plannedFoundingDate", localDate(foundedAt))
+    complete(startup, StartupNames.DRAFT_PLAN, putValue("plannedFoundingDate", localDate(foundedAt))
         .putValue("businessSummary", "自家焙煎珈琲と地元菓子の喫茶店").putValue("startupFunds", 9000L)
         .putValue("ownFunds", 2000L).putValue("salesTargetYear1", 18000L)
         .putValue("planActions", "内装工事、開業前のSNS告知、冬季限定メニュー")
         .putValue("needsFinancing", true).putValue("appliesForCityGrant", true));
     advance(days(21));
-    complete(startup, "RecordJfcFinancing", putValue("financingAmount", 7000L)
+    complete(startup, StartupNames.RECORD_JFC_FINANCING, putValue("financingAmount", 7000L)
         .putValue("financingApplicationDate", localDate(ClockUtil.getCurrentTime().toInstant().minus(days(14))))
         .putValue("financingResult", "approved").putValue("financingDecisionDate", today()));
-    complete(startup, "RecordCityGrant", putValue("cityGrantApplicationDate", today())
+    complete(startup, StartupNames.RECORD_CITY_GRANT, putValue("cityGrantApplicationDate", today())
         .putValue("cityGrantAmountApplied", 1000L).putValue("cityGrantResult", "approved")
         .putValue("cityGrantAmountGranted", 800L).putValue("cityGrantDecisionDate", today()));
     advance(days(7));
-    complete(startup, "FinalizeStartupPlan", putValue("plannedFoundingDate", localDate(foundedAt))
+    complete(startup, StartupNames.FINALIZE_PLAN, putValue("plannedFoundingDate", localDate(foundedAt))
         .putValue("salesTargetYear1", 18000L).putValue("planActions", "開業前のSNS告知、冬季限定メニュー")
         .putValue("startupPlanCompletedDate", today()));
     at(foundedAt);
-    complete(startup, "RecordFounding", putValue("foundingStatus", "founded").putValue("foundingDate", today())
-        .putValue("legalForm", "soleProprietor").putValue("employees", 1L));
+    complete(startup, StartupNames.RECORD_FOUNDING,
+        putValue("foundingStatus", "founded").putValue("foundingDate", today())
+            .putValue("legalForm", "soleProprietor").putValue("employees", 1L));
     executeDueJobs(startup.getRootProcessInstanceId());
     return startup;
   }
@@ -309,26 +312,26 @@ class DemoYear {
     at(consultedAt);
     ProcessInstance succession = runtime.startProcessInstanceByKey(SuccessionNames.PROCESS, businessId,
         putValue("advisor", advisor).putValue("entryRoute", "survey"));
-    complete(succession, "HearSuccessionSituation", putValue("hearingDate", today()).putValue("ownerAge", 76L)
+    complete(succession, SuccessionNames.HEAR_SITUATION, putValue("hearingDate", today()).putValue("ownerAge", 76L)
         .putValue("successorStatus", "none").putValue("successionTiming", "withinThreeYears")
         .putValue("ownerIntentions", "店と従業員の雇用は残したいが、親族に継ぐ者がいない"));
     advance(days(14));
     String request = "譲渡先の探索と自社株式の評価";
-    complete(succession, "DraftSuccessionPlan", putValue("successionMethod", "thirdParty")
+    complete(succession, SuccessionNames.DRAFT_PLAN, putValue("successionMethod", "thirdParty")
         .putValue("plannedSuccessionDate", localDate(now.plus(days(500))))
         .putValue("planActions", "株価評価、譲渡先の探索、取引先と金融機関への説明")
         .putValue("needsSuccessionCentre", true).putValue("successionCentreRequest", request)
         .putValue("needsFinancing", false));
-    ProcessInstance referral = calledInstance(succession, "specialist-referral");
+    ProcessInstance referral = calledInstance(succession, ReferralNames.PROCESS);
     advance(days(5));
-    complete(referral, "RecordReferral", putValue("referralBody", "北海道事業承継・引継ぎ支援センター")
+    complete(referral, ReferralNames.RECORD_REFERRAL, putValue("referralBody", "北海道事業承継・引継ぎ支援センター")
         .putValue("referralReason", request).putValue("referralDate", today()));
     advance(days(30));
-    complete(referral, "RecordReferralOutcome", putValue("referralOutcomeDate", today())
+    complete(referral, ReferralNames.RECORD_OUTCOME, putValue("referralOutcomeDate", today())
         .putValue("referralOutcome", "resolved")
         .putValue("referralOutcomeNotes", "株価を評価し、センターの登録機関で譲渡先の探索を開始"));
     advance(days(7));
-    complete(succession, "FinalizeSuccessionPlan", putValue("successionMethod", "thirdParty")
+    complete(succession, SuccessionNames.FINALIZE_PLAN, putValue("successionMethod", "thirdParty")
         .putValue("plannedSuccessionDate", localDate(now.plus(days(500))))
         .putValue("planActions", "譲渡先との面談、取引先と金融機関への説明").putValue("successionPlanCompletedDate", today()));
     executeDueJobs(succession.getRootProcessInstanceId());
@@ -354,23 +357,25 @@ class DemoYear {
     at(morningOf(firstDay.minusDays(60)));
     ProcessInstance instance = runtime.startProcessInstanceByKey(FairNames.BUSINESS_MEETING, businessId,
         putValue("advisor", advisor).putValue("productName", "留萌産 味付け数の子"));
-    complete(instance, "ApplyForMeeting", putValue("fairId", meeting.id()).putValue("applicationDate", today()));
+    complete(instance, FairNames.APPLY_FOR_MEETING,
+        putValue("fairId", meeting.id()).putValue("applicationDate", today()));
     at(morningOf(firstDay.minusDays(25)));
-    complete(instance, "PrepareMeetingSheet", putValue("representative", "船場 拓也").putValue("contactPerson", "船場 美咲")
-        .putValue("companyAddress", "〒077-0000 北海道留萌市船場町1丁目").putValue("companyTel", "0164-00-0012")
-        .putValue("companyFax", "0164-00-0013").putValue("companyEmail", "info-012@example.jp")
-        .putValue("productName", "留萌産 味付け数の子").putValue("bestBefore", "製造日から90日（冷凍）")
-        .putValue("origin", "北海道留萌市").putValue("ingredients", "数の子、醤油、みりん").putValue("content", "200g")
-        .putValue("unitsPerCase", "1ケース20個").putValue("productPrice", 1500).putValue("salesTarget", "首都圏の百貨店、贈答用")
-        .putValue("useScene", "お正月のおせち、お歳暮").putValue("features", "留萌の老舗の味付け")
-        .putValue("photoReferences", "商談会フォルダの数の子.jpg").putValue("hygiene", "HACCPに沿った衛生管理")
-        .putValue("crisisManagement", "PL保険加入、回収手順あり"));
+    complete(instance, FairNames.PREPARE_MEETING_SHEET,
+        putValue("representative", "船場 拓也").putValue("contactPerson", "船場 美咲")
+            .putValue("companyAddress", "〒077-0000 北海道留萌市船場町1丁目").putValue("companyTel", "0164-00-0012")
+            .putValue("companyFax", "0164-00-0013").putValue("companyEmail", "info-012@example.jp")
+            .putValue("productName", "留萌産 味付け数の子").putValue("bestBefore", "製造日から90日（冷凍）")
+            .putValue("origin", "北海道留萌市").putValue("ingredients", "数の子、醤油、みりん").putValue("content", "200g")
+            .putValue("unitsPerCase", "1ケース20個").putValue("productPrice", 1500).putValue("salesTarget", "首都圏の百貨店、贈答用")
+            .putValue("useScene", "お正月のおせち、お歳暮").putValue("features", "留萌の老舗の味付け")
+            .putValue("photoReferences", "商談会フォルダの数の子.jpg").putValue("hygiene", "HACCPに沿った衛生管理")
+            .putValue("crisisManagement", "PL保険加入、回収手順あり"));
     at(morningOf(firstDay));
     executeDueJobs(instance.getRootProcessInstanceId());
-    complete(instance, "IntroduceBuyers",
+    complete(instance, FairNames.INTRODUCE_BUYERS,
         putValue("buyersIntroduced", 3).putValue("buyerNames", "札幌食品卸\n東京百貨店\n道央スーパー"));
     at(morningOf(lastDay.plusDays(2)));
-    complete(instance, "RecordCustomerList", putValue("leads", SpinValues.jsonValue("""
+    complete(instance, FairNames.RECORD_CUSTOMER_LIST, putValue("leads", SpinValues.jsonValue("""
         [{"company":"札幌食品卸","contactPerson":"佐々木","phone":"011-200-0000","interest":"通年の定番品"},
          {"company":"東京百貨店","contactPerson":"山田","email":"yamada@tokyo-dept.example.jp","interest":"歳暮ギフト"}]""")
         .create()));
@@ -378,7 +383,8 @@ class DemoYear {
     complete(lead(instance, "札幌食品卸"), putValue("leadContactDate", today()).putValue("leadStatus", "deal")
         .putValue("leadNotes", "サンプルを試食いただいた").putValue("dealDetails", "月200パックの定期納品"));
     runTimersUntil(instance, now.minus(days(2)));
-    for (Task reminder : tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("RemindOfLead")
+    for (Task reminder : tasks.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(FairNames.REMIND_OF_LEAD)
         .list()) {
       complete(reminder, putValue("plannedContactDate", localDate(now.minus(days(2))))
           .putValue("leadReminderNotes", "バイヤーの出張明けに電話する"));
@@ -389,8 +395,9 @@ class DemoYear {
   }
 
   private Task lead(ProcessInstance meeting, String company) {
-    return tasks.createTaskQuery().processInstanceId(meeting.getId()).taskDefinitionKey("FollowUpLead").list().stream()
-        .filter(task -> company.equals(tasks.getVariable(task.getId(), "leadCompany"))).findFirst()
+    return tasks.createTaskQuery().processInstanceId(meeting.getId()).taskDefinitionKey(FairNames.FOLLOW_UP_LEAD).list()
+        .stream()
+        .filter(task -> company.equals(tasks.getVariable(task.getId(), FairNames.LEAD_COMPANY))).findFirst()
         .orElseThrow(
             () -> new IllegalStateException("demo meeting " + meeting.getBusinessKey() + " has no lead " + company));
   }

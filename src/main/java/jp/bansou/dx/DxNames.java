@@ -13,5 +13,11 @@ public final class DxNames {
   /** The tools the business adopted, as the advisor described them. */
   public static final List<String> HIGHLIGHTS = List.of("dxToolsDetail");
 
+  /** The individual DX support, recording the tools adopted (支援した日). */
+  public static final String SUPPORT_DX = "SupportDx";
+
+  /** The user tasks above. */
+  public static final List<String> TASKS = List.of(SUPPORT_DX);
+
   private DxNames() {}
 }

@@ -16,5 +16,14 @@ public final class PlanNames {
       "salesTargetYear1", "salesTargetYear2", "salesTargetYear3", "salesTargetYear4", "salesTargetYear5",
       "planActions", "needsFinancing", "financingResult", "financingAmount", "planCompletedDate");
 
+  /** The advisor drafts the plan with the business. */
+  public static final String DRAFT_PLAN = "DraftBusinessPlan";
+
+  /** The plan is finalised (計画の策定日); its follow-up visits start. */
+  public static final String FINALIZE_PLAN = "FinalizeBusinessPlan";
+
+  /** The user tasks above, in the order of the model. */
+  public static final List<String> TASKS = List.of(DRAFT_PLAN, FINALIZE_PLAN);
+
   private PlanNames() {}
 }

@@ -14,5 +14,17 @@ public final class SuccessionNames {
   /** How and when the business is to be handed on. */
   public static final List<String> HIGHLIGHTS = List.of("successionMethod", "plannedSuccessionDate");
 
+  /** The owner's situation is heard (ヒアリング). */
+  public static final String HEAR_SITUATION = "HearSuccessionSituation";
+
+  /** The succession plan is drafted. */
+  public static final String DRAFT_PLAN = "DraftSuccessionPlan";
+
+  /** The succession plan is finalised; the visits start. */
+  public static final String FINALIZE_PLAN = "FinalizeSuccessionPlan";
+
+  /** The user tasks above, in the order of the model. */
+  public static final List<String> TASKS = List.of(HEAR_SITUATION, DRAFT_PLAN, FINALIZE_PLAN);
+
   private SuccessionNames() {}
 }

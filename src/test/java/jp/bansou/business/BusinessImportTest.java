@@ -104,17 +104,15 @@ class BusinessImportTest {
         + "T-" + run + "-4,留萌ラーメン,個人,宿泊業、飲食サービス業,3,会員\n"
         + "T-" + run + "-4,留萌ラーメン,個人,宿泊業、飲食サービス業,3,会員\n";
 
-    List<Map<String, Object>> problems = (List<Map<String, Object>>) upload("takahashi",
-        csv.getBytes(StandardCharsets.UTF_8)).getBody().get("problems");
+    List<Map<String, Object>> problems = problemsOf(csv);
 
     assertThat(problems).extracting(problem -> problem.get("line")).containsExactly(2, 4);
     assertThat((String) problems.get(0).get("reason"))
         .contains("業種「ラーメン」は経済センサスの産業大分類にありません").contains("従業員数「三」は整数ではありません");
     assertThat((String) problems.get(1).get("reason")).contains("ファイル内で重複");
 
-    assertThat((String) ((List<Map<String, Object>>) upload("takahashi",
-        "事業者名,業種\n留萌ラーメン,製造業\n".getBytes(StandardCharsets.UTF_8)).getBody().get("problems")).get(0)
-        .get("reason")).contains("必須の列「事業者ID」");
+    assertThat((String) problemsOf("事業者名,業種\n留萌ラーメン,製造業\n").get(0).get("reason"))
+        .contains("必須の列「事業者ID」");
   }
 
   @Test
@@ -134,14 +132,20 @@ class BusinessImportTest {
         + "T-" + run + "-X,留萌そば,個人,宿泊業、飲食サービス業,2,45,会員\n"
         + "T-" + run + "-Y,留萌生花店,個人,卸売業、小売業,\"1,20\",20,会員\n"
         + "T-" + run + "-Z,留萌精肉店,個人,卸売業、小売業,3.5,１２１,会員\n";
-    List<Map<String, Object>> problems = (List<Map<String, Object>>) upload("takahashi",
-        bad.getBytes(StandardCharsets.UTF_8)).getBody().get("problems");
+    List<Map<String, Object>> problems = problemsOf(bad);
 
     assertThat(problems).extracting(problem -> problem.get("line")).containsExactly(3, 4);
     assertThat((String) problems.get(0).get("reason")).contains("従業員数「1,20」は整数ではありません");
     assertThat((String) problems.get(1).get("reason")).contains("従業員数「3.5」は整数ではありません")
         .contains("代表者年齢「１２１」は15以上120以下にしてください");
     assertThat(registry.find("T-" + run + "-X")).as("nothing of a refused file is applied").isEmpty();
+  }
+
+  /** The problems, line by line, of a UTF-8 file a manager imports. */
+  @SuppressWarnings("unchecked")
+  private List<Map<String, Object>> problemsOf(String csv) {
+    return (List<Map<String, Object>>) upload("takahashi", csv.getBytes(StandardCharsets.UTF_8)).getBody()
+        .get("problems");
   }
 
   @Test

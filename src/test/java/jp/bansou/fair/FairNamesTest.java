@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import jp.bansou.testing.PublishedNames;
 import org.junit.jupiter.api.Test;
 
 /** The case file and the demo year read the track by these names: its models and forms must still have them. */
@@ -28,8 +29,14 @@ class FairNamesTest {
         text.append(Files.readString(form));
       }
     }
-    for (String variable : FairNames.HIGHLIGHTS) {
+    for (String variable : Stream.concat(FairNames.HIGHLIGHTS.stream(), Stream.of(FairNames.LEAD_COMPANY)).toList()) {
       assertThat(text).as(variable).containsPattern("[^A-Za-z0-9]" + variable + "[^A-Za-z0-9]");
     }
+  }
+
+  @Test
+  void everyPublishedTaskIsAUserTaskOfTheModel() {
+    PublishedNames.assertUserTasks(FairNames.TRADE_FAIR, FairNames.TRADE_FAIR_TASKS);
+    PublishedNames.assertUserTasks(FairNames.BUSINESS_MEETING, FairNames.BUSINESS_MEETING_TASKS);
   }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import jp.bansou.testing.PublishedNames;
 import org.junit.jupiter.api.Test;
 
 /** The case file reads the track by these names: its model and forms must still have each of them. */
@@ -27,5 +28,10 @@ class ReferralNamesTest {
     for (String variable : ReferralNames.REFERRAL_RECORD) {
       assertThat(text).as(variable).containsPattern("[^A-Za-z0-9]" + variable + "[^A-Za-z0-9]");
     }
+  }
+
+  @Test
+  void everyPublishedTaskIsAUserTaskOfTheModel() {
+    PublishedNames.assertUserTasks(ReferralNames.PROCESS, ReferralNames.TASKS);
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import jp.bansou.testing.PublishedNames;
 import org.junit.jupiter.api.Test;
 
 /** The case file and the demo year read the track by these names: its models and forms must still have them. */
@@ -31,5 +32,10 @@ class StartupNamesTest {
     for (String variable : StartupNames.HIGHLIGHTS) {
       assertThat(text).as(variable).containsPattern("[^A-Za-z0-9]" + variable + "[^A-Za-z0-9]");
     }
+  }
+
+  @Test
+  void everyPublishedTaskIsAUserTaskOfTheModel() {
+    PublishedNames.assertUserTasks(StartupNames.PROCESS, StartupNames.TASKS);
   }
 }

@@ -221,7 +221,7 @@ public class CaseFiles {
     if (task.getDueDate() == null) {
       return null;
     }
-    Object planned = tasks.getVariable(task.getId(), "dueDateAsPlanned");
+    Object planned = tasks.getVariable(task.getId(), FollowUpNames.DUE_DATE_AS_PLANNED);
     return planned instanceof Date asPlanned && !asPlanned.equals(task.getDueDate())
         ? businessCalendar.movedBecause(asPlanned).orElse(null) : null;
   }

@@ -36,5 +36,11 @@ public final class FollowUpNames {
   /** Which track called the follow-up ({@code plan}, {@code startup}, {@code succession}, …), passed in. */
   public static final String FOLLOW_UP_TRACK = "followUpTrack";
 
+  /**
+   * The visit's due date as the interval planned it, kept on the visit's task when the business calendar moved the
+   * due date to an open day (docs/calendar.md).
+   */
+  public static final String DUE_DATE_AS_PLANNED = "dueDateAsPlanned";
+
   private FollowUpNames() {}
 }

@@ -32,7 +32,7 @@ class FollowUpNamesTest {
         .extracting(timer -> ((org.camunda.bpm.model.bpmn.instance.BaseElement) timer.getParentElement()).getId())
         .contains(FollowUpNames.VISIT_FALLS_DUE);
     for (String variable : List.of(FollowUpNames.VISIT_NUMBER, FollowUpNames.VISIT_COUNT,
-        FollowUpNames.FOLLOW_UP_TRACK)) {
+        FollowUpNames.FOLLOW_UP_TRACK, FollowUpNames.DUE_DATE_AS_PLANNED)) {
       assertThat(text).as(variable).containsPattern("[^A-Za-z]" + variable + "[^A-Za-z]");
     }
   }

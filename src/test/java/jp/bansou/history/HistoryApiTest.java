@@ -120,6 +120,12 @@ class HistoryApiTest {
         .getForObject("/api/history/cases?q={q}&from=2025/05/01&to=2025/05/31&advisor=sato&track=management-analysis",
             Map.class, id);
     assertThat((Number) inPeriod.get("total")).isEqualTo(1);
+    // what staff type is looked for as typed: 「%」 and 「_」 are characters, not wildcards that find every case
+    for (String wildcard : List.of("%", "_", "履歴_スト")) {
+      Map<String, Object> none = http.withBasicAuth("tanaka", "demo")
+          .getForObject("/api/history/cases?q={q}&track=management-analysis", Map.class, wildcard);
+      assertThat((Number) none.get("total")).as(wildcard).isEqualTo(0);
+    }
   }
 
   @Test

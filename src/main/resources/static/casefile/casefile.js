@@ -169,7 +169,7 @@
       const tasks = document.createElement('div');
       c.currentTasks.forEach((task) => {
         const line = document.createElement('div');
-        line.textContent = task.name + (task.subject ? '（' + task.subject + '）' : '') + (task.assignee ? '（' + task.assignee + '）' : '')
+        line.textContent = task.name + (task.subject ? '（' + task.subject + '）' : '') + (task.assignee ? '（担当 ' + (task.assigneeName || task.assignee) + '）' : '')
           + (task.due ? ' 期限 ' + date(task.due) + moved(task.dueMoved) : '');
         if (task.overdue) line.className = 'overdue';
         tasks.appendChild(line);

@@ -61,7 +61,9 @@
   function date(value) {
     if (!value) return '—';
     const parsed = new Date(value);
-    return isNaN(parsed) ? String(value) : parsed.toLocaleDateString('ja-JP', { timeZone: 'Asia/Tokyo' });
+    // 2026/12/02, as every date in Bansō reads (ja-JP alone would write 2026/12/2)
+    return isNaN(parsed) ? String(value)
+      : parsed.toLocaleDateString('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' });
   }
 
   function cell(row, content, className) {

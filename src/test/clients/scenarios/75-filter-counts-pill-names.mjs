@@ -89,6 +89,11 @@ async function advisorSeesOwnCountsAndAJapanesePill(page, base) {
   assert.equal(await filterLink(page, 'エスカレーション').count(), 0);
 
   const search = page.locator('.bansou-business-search input');
+  await search.waitFor();
+  assert.ok(await search.evaluate((input) => {
+    const box = input.getBoundingClientRect();
+    return document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2) === input;
+  }), 'the business search box is on top, not hidden behind the columns');
   await search.fill('かずの子');
   await search.press('Enter');
   const pill = page.locator('.search-label.bansou-business-pill');

@@ -46,9 +46,11 @@ function searchFor(text) {
   window.location.hash = `#${path || '/'}?${params.toString()}`;
 }
 
+// The box goes at the top of the task column's content, above Tasklist's own search: the columns are laid
+// over their container, so anything put beside them (where it used to go) lies hidden behind them.
 function addSearchBox() {
-  const list = document.querySelector('[cam-tasks] , .tasks-list-container, .tasks-list');
-  if (!list || document.querySelector('.bansou-business-search')) {
+  const column = document.querySelector('section.tasks-list > .three-cols-layout-cell.content');
+  if (!column || document.querySelector('.bansou-business-search')) {
     return;
   }
   const form = document.createElement('form');
@@ -65,7 +67,7 @@ function addSearchBox() {
     input.value = '';
     searchFor('');
   });
-  list.parentNode.insertBefore(form, list);
+  column.insertBefore(form, column.firstChild);
 }
 
 // The pill keeps Tasklist's own elements (its × removes the search); the raw ones are hidden by

@@ -61,7 +61,9 @@
   function date(value) {
     if (!value) return '—';
     const parsed = new Date(value);
-    return isNaN(parsed) ? String(value) : parsed.toLocaleDateString('ja-JP', { timeZone: 'Asia/Tokyo' });
+    // 2026/12/02, as every date in Bansō reads (ja-JP alone would write 2026/12/2)
+    return isNaN(parsed) ? String(value)
+      : parsed.toLocaleDateString('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' });
   }
 
   function cell(row, content, className) {
@@ -169,7 +171,7 @@
       const tasks = document.createElement('div');
       c.currentTasks.forEach((task) => {
         const line = document.createElement('div');
-        line.textContent = task.name + (task.subject ? '（' + task.subject + '）' : '') + (task.assignee ? '（' + task.assignee + '）' : '')
+        line.textContent = task.name + (task.subject ? '（' + task.subject + '）' : '') + (task.assignee ? '（担当 ' + (task.assigneeName || task.assignee) + '）' : '')
           + (task.due ? ' 期限 ' + date(task.due) + moved(task.dueMoved) : '');
         if (task.overdue) line.className = 'overdue';
         tasks.appendChild(line);

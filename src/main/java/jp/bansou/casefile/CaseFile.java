@@ -41,10 +41,11 @@ public record CaseFile(
 
   /**
    * An open task; {@code subject} is what it is about when a case has several alike (a lead's company);
+   * {@code assigneeName} the assignee as staff know them (佐藤 一郎), the user id kept in {@code assignee};
    * {@code dueMoved} says why it falls due on another day than planned (「祝日のため翌営業日」), else null.
    */
-  public record OpenTask(String id, String name, String subject, String assignee, Date due, boolean overdue,
-      String dueMoved) {}
+  public record OpenTask(String id, String name, String subject, String assignee, String assigneeName, Date due,
+      boolean overdue, String dueMoved) {}
 
   /** A follow-up visit waiting to be recorded; {@code track} is the support it follows up (創業支援, …). */
   public record DueVisit(String caseId, String track, String task, Object visitNumber, Date due, boolean overdue,

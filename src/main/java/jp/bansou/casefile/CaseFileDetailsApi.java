@@ -15,15 +15,14 @@ import jp.bansou.business.BusinessRegistry;
 import jp.bansou.calendar.FiscalYear;
 import jp.bansou.followup.FollowUpNames;
 import jp.bansou.security.CaseSharing;
+import jp.bansou.security.StaffDirectory;
 import jp.bansou.security.StaffMember;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -43,17 +42,17 @@ class CaseFileDetailsApi {
 
   private final BusinessRegistry registry;
   private final CaseSharing sharing;
-  private final IdentityService identities;
+  private final StaffDirectory directory;
   private final RepositoryService repository;
   private final RuntimeService runtime;
   private final ManagementService management;
   private final HistoryService history;
 
-  CaseFileDetailsApi(BusinessRegistry registry, CaseSharing sharing, IdentityService identities,
+  CaseFileDetailsApi(BusinessRegistry registry, CaseSharing sharing, StaffDirectory directory,
       RepositoryService repository, RuntimeService runtime, ManagementService management, HistoryService history) {
     this.registry = registry;
     this.sharing = sharing;
-    this.identities = identities;
+    this.directory = directory;
     this.repository = repository;
     this.runtime = runtime;
     this.management = management;
@@ -72,11 +71,7 @@ class CaseFileDetailsApi {
   }
 
   String advisorName(String userId) {
-    if (userId == null) {
-      return null;
-    }
-    User user = identities.createUserQuery().userId(userId).singleResult();
-    return user == null ? userId : user.getFirstName() + " " + user.getLastName();
+    return userId == null ? null : directory.nameOf(userId);
   }
 
   /** The tracks Tasklist offers to start (isStartableInTasklist), each opening its start form for the business. */

@@ -20,6 +20,7 @@ import jp.bansou.fair.FairNames;
 import jp.bansou.followup.FollowUpNames;
 import jp.bansou.plan.PlanNames;
 import jp.bansou.referral.ReferralNames;
+import jp.bansou.security.StaffDirectory;
 import jp.bansou.startup.StartupNames;
 import jp.bansou.succession.SuccessionNames;
 import org.camunda.bpm.engine.HistoryService;
@@ -63,12 +64,14 @@ public class CaseFiles {
   private final TaskService tasks;
   private final String engineName;
   private final BusinessCalendar businessCalendar;
+  private final StaffDirectory staff;
 
-  CaseFiles(ProcessEngine engine, BusinessCalendar businessCalendar) {
+  CaseFiles(ProcessEngine engine, BusinessCalendar businessCalendar, StaffDirectory staff) {
     this.history = engine.getHistoryService();
     this.tasks = engine.getTaskService();
     this.engineName = engine.getName();
     this.businessCalendar = businessCalendar;
+    this.staff = staff;
   }
 
   public CaseFile of(Business business) {
@@ -82,6 +85,7 @@ public class CaseFiles {
     Map<String, Map<String, Object>> variables = variablesOf(instances);
     Map<String, HistoricProcessInstance> byId = instances.stream()
         .collect(Collectors.toMap(HistoricProcessInstance::getId, Function.identity()));
+    Map<String, String> staffNames = new HashMap<>();
     Function<String, String> trackOf = id -> byId.containsKey(id) ? byId.get(id).getProcessDefinitionName() : null;
 
     List<CaseFile.Case> cases = instances.stream().map(instance -> new CaseFile.Case(
@@ -100,6 +104,7 @@ public class CaseFiles {
         openTasks.getOrDefault(instance.getId(), List.of()).stream()
             .sorted(Comparator.comparing(Task::getCreateTime))
             .map(task -> new CaseFile.OpenTask(task.getId(), task.getName(), subject(task), task.getAssignee(),
+                task.getAssignee() == null ? null : staffNames.computeIfAbsent(task.getAssignee(), staff::nameOf),
                 task.getDueDate(), overdue(task, now), dueMoved(task)))
             .toList(),
         "/camunda/app/cockpit/" + engineName + "/#/bansou-history/" + instance.getId()))

@@ -88,14 +88,12 @@ public class Fairs {
     return calendar.openDay(lastDay.plus(properties.resultsDueAfter()));
   }
 
-  /** How long a lead may go without follow-up before staff are reminded, as an ISO-8601 period for a timer. */
-  public String leadReminderAfter() {
-    return properties.leadReminderAfter().toString();
-  }
-
-  /** A lead's next follow-up is due when its reminder fires: the reminder period from now, on an open day. */
+  /**
+   * A lead's next follow-up is due the reminder period from now, on an open day; the model's reminder fires
+   * then and carries the same due date.
+   */
   public Date leadFollowUpDueDate() {
-    return calendar.fromNow(leadReminderAfter());
+    return calendar.fromNow(properties.leadReminderAfter().toString());
   }
 
   public int surveyResponseTarget() {

@@ -16,12 +16,22 @@ import org.springframework.stereotype.Component;
  * The Japanese names of the cases' variables and of their choices, as staff saw them: taken from the Camunda
  * Forms they were entered in ({@code forms/*.form}: a field's {@code key} and {@code label}, a choice's
  * {@code value} and {@code label}), so the history speaks the forms' words without a second dictionary. A
- * variable no form shows (set by a delegate) keeps its name.
+ * variable no form shows keeps its name, unless Bansō itself sets it ({@link #SET_BY_BANSOU}).
  */
 @Component
 class FieldLabels {
 
-  private final Map<String, String> labels = new HashMap<>();
+  /**
+   * Variables Bansō's listeners and models set, which no form shows: named as staff would say them, so the
+   * history does not list raw names between the forms' labels.
+   */
+  private static final Map<String, String> SET_BY_BANSOU = Map.of(
+      "taskBusiness", "タスクの事業者",
+      "businessSearch", "事業者の検索語（名前・フリガナ・ID）",
+      "figuresToCorrect", "入力した数値を修正する",
+      "leadFollowUpDueDate", "見込み客フォローの期限");
+
+  private final Map<String, String> labels = new HashMap<>(SET_BY_BANSOU);
   private final Map<String, String> choices = new HashMap<>();
 
   FieldLabels() throws IOException {

@@ -172,6 +172,20 @@ class CaseFileTest {
   }
 
   @Test
+  void theCurrentTaskNamesItsAssigneeAsStaffKnowThem() {
+    String id = TestBusinesses.register(registry, "ito");
+    runtime.startProcessInstanceByKey("management-analysis", id,
+        putValue("advisor", "ito").putValue("entryRoute", "visit"));
+
+    Map<String, Object> file = http.withBasicAuth("sato", "demo")
+        .getForEntity("/api/businesses/{id}/case-file", Map.class, id).getBody();
+
+    List<Map<String, Object>> cases = (List<Map<String, Object>>) file.get("cases");
+    assertThat((List<Map<String, Object>>) cases.get(0).get("currentTasks")).singleElement()
+        .satisfies(task -> assertThat(task).containsEntry("assignee", "ito").containsEntry("assigneeName", "伊藤 花子"));
+  }
+
+  @Test
   void everyStaffMemberReadsAColleaguesCaseFileByDefault() {
     String id = TestBusinesses.register(registry, "sato");
 

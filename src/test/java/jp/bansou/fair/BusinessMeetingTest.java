@@ -10,6 +10,7 @@ import static org.camunda.bpm.engine.variable.Variables.putValue;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Date;
 import java.util.List;
 import jp.bansou.business.BusinessRegistry;
 import jp.bansou.testing.Acting;
@@ -190,7 +191,7 @@ class BusinessMeetingTest {
     meetBuyersAndListLeads(meeting, "[{\"company\":\"東京百貨店\"}]");
     // fourteen days after 11-09 is 11-23, 勤労感謝の日: the follow-up and its reminder are due the day after
     assertThat(leadTask(meeting, "東京百貨店").getDueDate())
-        .isEqualTo(java.util.Date.from(LocalDateTime.of(2027, 11, 24, 10, 0).atZone(EngineClock.JAPAN).toInstant()));
+        .isEqualTo(Date.from(LocalDateTime.of(2027, 11, 24, 10, 0).atZone(EngineClock.JAPAN).toInstant()));
 
     clock.advance(Duration.ofDays(14));
     clock.executeDueJobs(meeting.getId());
@@ -211,6 +212,30 @@ class BusinessMeetingTest {
     // recording the follow-up closes the reminder still open
     followUp(meeting, "東京百貨店", putValue("leadStatus", "failed").putValue("leadFailureReason", "取扱い基準に合わない"));
     assertThat(meeting).isWaitingAt("ReferFailedLead").isNotWaitingAt("RemindOfLead");
+  }
+
+  @Test
+  void theLeadReminderIsDueWhenTheFollowUpWasDueSoItSortsAndShowsOverdueLikeTheFollowUp() {
+    ProcessInstance meeting = startAndApply();
+    meetBuyersAndListLeads(meeting, "[{\"company\":\"東京百貨店\"}]");
+    Date followUpDue = leadTask(meeting, "東京百貨店").getDueDate();
+
+    clock.setTo(LocalDateTime.ofInstant(followUpDue.toInstant(), EngineClock.JAPAN).plusMinutes(1));
+    clock.executeDueJobs(meeting.getId());
+
+    Task reminder = task("RemindOfLead", meeting);
+    assertThat(reminder.getDueDate()).isEqualTo(followUpDue);
+    assertThat(taskQuery().processInstanceId(meeting.getId()).dueBefore(Date.from(clock.now().toInstant()))
+        .taskDefinitionKey("RemindOfLead").count()).as("overdue from the moment it appears").isEqualTo(1);
+
+    // the next round of follow-up has a new deadline, and its reminder carries that one
+    taskService.complete(reminder.getId(), putValue("plannedContactDate", "2027-11-25"));
+    followUp(meeting, "東京百貨店", putValue("leadStatus", "negotiating").putValue("leadNextStep", "見積を送る"));
+    Date nextDue = leadTask(meeting, "東京百貨店").getDueDate();
+    assertThat(nextDue).isAfter(followUpDue);
+    clock.setTo(LocalDateTime.ofInstant(nextDue.toInstant(), EngineClock.JAPAN).plusMinutes(1));
+    clock.executeDueJobs(meeting.getId());
+    assertThat(task("RemindOfLead", meeting).getDueDate()).isEqualTo(nextDue);
   }
 
   @Test

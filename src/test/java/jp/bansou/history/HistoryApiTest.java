@@ -158,6 +158,11 @@ class HistoryApiTest {
     assertThat((List<Map<String, Object>>) trail.get("variableChanges"))
         .filteredOn(change -> change.get("variable").equals("entryRoute")).singleElement()
         .satisfies(change -> assertThat(change).containsEntry("newValue", "マル経資金の相談"));
+    // what Bansō itself sets is named in Japanese too, not by its variable name
+    assertThat((List<Map<String, Object>>) trail.get("variableChanges"))
+        .filteredOn(change -> List.of("taskBusiness", "figuresToCorrect").contains(change.get("variable")))
+        .extracting(change -> change.get("label")).contains("タスクの事業者", "入力した数値を修正する")
+        .doesNotContain("taskBusiness", "figuresToCorrect");
   }
 
   @Test

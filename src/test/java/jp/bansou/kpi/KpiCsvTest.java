@@ -33,6 +33,31 @@ class KpiCsvTest {
   }
 
   @Test
+  void aRunningYearsSheetCarriesThePagesPaceFiguresAndIsMarkedMidYear() {
+    KpiReport.Row onPace = new KpiReport.Row("r1", "経営状況の分析", "経営分析件数", "件", "cases", false,
+        new BigDecimal("45"), new BigDecimal("60"), new BigDecimal("42"), new BigDecimal("30"), new BigDecimal("12"),
+        new BigDecimal("-30.0"), "年度途中", "年度途中（判定は年度末）", null, "/api/kpi/R8/rows/r1/cases",
+        new KpiReport.Pace(new BigDecimal("40.4"), "○", "順調"));
+    KpiReport.Row unmeasured = new KpiReport.Row("r2", "需要動向調査", "=調査件数", "件", "cases", false, null,
+        new BigDecimal("3"), null, null, null, null, "年度途中", "年度途中（判定は年度末）", "モデルがありません", null,
+        new KpiReport.Pace(new BigDecimal("2.0"), "未計測", "計測元なし"));
+    KpiReport report = new KpiReport("R8", 2026, "2026年度", "2026-04-01", "2027-03-31", "留萌商工会議所", "R5",
+        "50%", List.of(onPace, unmeasured), new KpiReport.Progress(true, "2026-12-02", new BigDecimal("67.4")));
+
+    byte[] bytes = KpiCsv.write(report);
+
+    assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+    assertThat(new String(bytes, StandardCharsets.UTF_8).substring(1)).isEqualTo(
+        "\"年度\",\"項番\",\"区分\",\"支援内容\",\"単位\",\"現状\",\"目標(A)\",\"上期実績(4-9月)\",\"下期実績(10-3月)\","
+            + "\"年間実績(B)\",\"達成率(B/A)%\",\"集計日\",\"年度の経過割合%\",\"今日までの目標(A×経過割合)\",\"ペース\","
+            + "\"判定\",\"備考\"\r\n"
+            + "\"2026年度\",\"1\",\"経営状況の分析\",\"経営分析件数\",\"件\",\"45\",\"60\",\"30\",\"12\",\"42\",\"-30.0\","
+            + "\"2026/12/02\",\"67.4\",\"40.4\",\"○ 順調\",\"年度途中\",\"\"\r\n"
+            + "\"2026年度\",\"2\",\"需要動向調査\",\"'=調査件数\",\"件\",\"\",\"3\",\"\",\"\",\"\",\"\","
+            + "\"2026/12/02\",\"67.4\",\"2.0\",\"未計測 計測元なし\",\"年度途中\",\"モデルがありません\"\r\n");
+  }
+
+  @Test
   void quotesAndLineBreaksInALabelStayInsideTheirField() {
     String text = csv(row("「巡回」の\"訪問\"\n件数", null, "モデルがありません"));
 

@@ -3,7 +3,9 @@ package jp.bansou.kpi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import jp.bansou.calendar.FiscalYear;
 import jp.bansou.testing.EngineTest;
 import org.junit.jupiter.api.Test;
@@ -57,5 +59,28 @@ class KpiPaceTest {
     assertThat(ended.progress().running()).isFalse();
     assertThat(ended.rows()).allSatisfy(row -> assertThat(row.pace()).isNull());
     assertThat(ended.rows()).extracting(KpiReport.Row::verdict).doesNotContain("年度途中");
+  }
+
+  @Test
+  void theCsvOfARunningYearShowsThePaceAsThePageDoesAndTheEndedYearKeepsItsVerdictOnly() {
+    FiscalYear r8 = FiscalYear.reiwa(8);
+    KpiReport running = reports.report(r8, LocalDate.of(2026, 12, 2));
+    KpiReport.Row analyses = running.rows().stream().filter(row -> row.id().equals("management-analyses"))
+        .findFirst().orElseThrow();
+
+    List<String> lines = lines(KpiCsv.write(running));
+    assertThat(lines.get(0)).contains("\"集計日\",\"年度の経過割合%\",\"今日までの目標(A×経過割合)\",\"ペース\",\"判定\"");
+    assertThat(lines).filteredOn(line -> line.contains("\"" + analyses.label() + "\"")).singleElement()
+        .satisfies(line -> assertThat(line).contains("\"2026/12/02\",\"67.4\",\""
+            + analyses.pace().targetByToday().toPlainString() + "\",\"" + analyses.pace().mark() + " "
+            + analyses.pace().label() + "\",\"年度途中\""));
+
+    List<String> ended = lines(KpiCsv.write(reports.report(r8, LocalDate.of(2027, 4, 1))));
+    assertThat(ended.get(0)).doesNotContain("ペース", "集計日").endsWith("\"達成率(B/A)%\",\"判定\",\"備考\"");
+    assertThat(String.join("\n", ended)).doesNotContain("年度途中");
+  }
+
+  private static List<String> lines(byte[] csv) {
+    return List.of(new String(csv, StandardCharsets.UTF_8).substring(1).split("\r\n"));
   }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +30,11 @@ class JapaneseWebappsTest {
   private static final String APPS = "META-INF/resources/webjars/camunda/app/";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^}\\s]+)\\s*}}");
   private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Tasklist's search pill translates its operators' texts, which Camunda's search configuration gives as
+   * plain words ("like") that en.json does not list; the Japanese file names them so a pill reads を含む.
+   */
+  private static final Set<String> SEARCH_OPERATORS = Set.of("tasklist:like", "tasklist:not like");
 
   @ParameterizedTest
   @ValueSource(strings = {"tasklist", "welcome", "cockpit", "admin"})
@@ -46,7 +52,7 @@ class JapaneseWebappsTest {
       }
     }
     for (String key : (Iterable<String>) japanese::fieldNames) {
-      if (!english.has(key)) {
+      if (!english.has(key) && !SEARCH_OPERATORS.contains(app + ":" + key)) {
         problems.add(key + ": not a Camunda label (any more)");
       }
     }

@@ -2,12 +2,15 @@
 // - a search box above the task list that narrows it to one business by name, kana or id
 //   (process variable businessSearch, set on every case by jp.bansou.tasklist.DescribeTask), and
 // - on an open task, a link 「経営カルテを開く」 to the case file of the task's business, and
-// - in a start form opened from the case file, the business id filled in.
+// - in a start form opened from the case file, the business id filled in, and
+// - on Tasklist's search pill of that search, 「事業者 ホタテ を含む」 instead of the variable's raw name and the
+//   LIKE pattern (「プロセス変数 : businessSearch like %ホタテ%」): Tasklist's search pill shows a variable's name and
+//   value as they are, with no label table; its operators are translated by the locale file (like → を含む).
 const JAPANESE = ((Array.isArray(navigator.languages) && navigator.languages[0]) || navigator.language || '')
   .toLowerCase().startsWith('ja');
 const TEXT = JAPANESE
-  ? { search: '事業者名・フリガナ・事業者IDで絞り込む', clear: '解除', caseFile: '経営カルテを開く' }
-  : { search: 'Narrow to a business: name, kana or id', clear: 'Clear', caseFile: 'Open the case file' };
+  ? { search: '事業者名・フリガナ・事業者IDで絞り込む', clear: '解除', caseFile: '経営カルテを開く', pill: '事業者' }
+  : { search: 'Narrow to a business: name, kana or id', clear: 'Clear', caseFile: 'Open the case file', pill: 'Business' };
 const SEARCH_VARIABLE = 'businessSearch';
 
 function hashParams() {
@@ -43,9 +46,11 @@ function searchFor(text) {
   window.location.hash = `#${path || '/'}?${params.toString()}`;
 }
 
+// The box goes at the top of the task column's content, above Tasklist's own search: the columns are laid
+// over their container, so anything put beside them (where it used to go) lies hidden behind them.
 function addSearchBox() {
-  const list = document.querySelector('[cam-tasks] , .tasks-list-container, .tasks-list');
-  if (!list || document.querySelector('.bansou-business-search')) {
+  const column = document.querySelector('section.tasks-list > .three-cols-layout-cell.content');
+  if (!column || document.querySelector('.bansou-business-search')) {
     return;
   }
   const form = document.createElement('form');
@@ -62,7 +67,35 @@ function addSearchBox() {
     input.value = '';
     searchFor('');
   });
-  list.parentNode.insertBefore(form, list);
+  column.insertBefore(form, column.firstChild);
+}
+
+// The pill keeps Tasklist's own elements (its × removes the search); the raw ones are hidden by
+// user-styles.css and the value's text node loses its % signs. Angular writes that node again when the value
+// changes, which this observer sees (characterData) and mends.
+function labelBusinessSearchPill() {
+  document.querySelectorAll('.search-label').forEach((pill) => {
+    const name = pill.querySelector('.name-field');
+    if (!name || name.textContent.trim() !== SEARCH_VARIABLE) {
+      pill.classList.remove('bansou-business-pill');
+      pill.querySelectorAll('.bansou-pill-label').forEach((label) => label.remove());
+      return;
+    }
+    pill.classList.add('bansou-business-pill');
+    if (!pill.querySelector('.bansou-pill-label')) {
+      const label = document.createElement('span');
+      label.className = 'bansou-pill-label';
+      label.textContent = TEXT.pill;
+      const type = pill.querySelector('.type-field');
+      pill.insertBefore(label, type);
+    }
+    pill.querySelectorAll('.value-field .visible-whitespace').forEach((value) => {
+      const text = value.firstChild;
+      if (text && text.nodeType === Node.TEXT_NODE && /^%.*%$/s.test(text.nodeValue)) {
+        text.nodeValue = text.nodeValue.slice(1, -1);
+      }
+    });
+  });
 }
 
 let linkedTask = null;
@@ -135,7 +168,8 @@ new MutationObserver(() => {
   addSearchBox();
   addCaseFileLink();
   fillBusinessIdOfStartForm();
-}).observe(document.documentElement, { childList: true, subtree: true });
+  labelBusinessSearchPill();
+}).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
 
 // Tasklist collects plugins from each custom script's default export; this one adds none.
 export default [];

@@ -9,7 +9,8 @@ export default {
     availableLocales: ['ja', 'en'],
     fallbackLocale: 'en'
   },
-  customScripts: ['scripts/due-date-first', 'scripts/form-messages-ja', 'scripts/japanese-dates', 'scripts/business-on-tasks'],
+  customScripts: ['scripts/due-date-first', 'scripts/form-messages-ja', 'scripts/japanese-dates', 'scripts/business-on-tasks',
+    'scripts/filter-counts'],
   // LLL in ja.json reads 2026年4月1日 09:30; the browser's time zone applies, Japan time in the chamber.
   dateFormat: {
     normal: 'LLL',

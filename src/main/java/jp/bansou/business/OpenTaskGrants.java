@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -79,16 +80,23 @@ class OpenTaskGrants {
   @Order(2)
   @EventListener(ApplicationStartedEvent.class)
   void followTheSetting() {
-    String setting = sharing.read().name();
     String grantedUnder = management.getProperties().get(GRANTED_UNDER);
-    if (setting.equals(grantedUnder)) {
+    // without the property, the open tasks carry the engine's own grants: those of all-staff
+    SharingProperties.Read under = grantedUnder == null ? SharingProperties.Read.ALL_STAFF
+        : SharingProperties.Read.valueOf(grantedUnder);
+    if (under == sharing.read()) {
       return;
     }
-    if (grantedUnder != null || sharing.read() == SharingProperties.Read.OWN_BUSINESSES) {
+    try {
       int mended = asTheEngine(this::regrantEveryOpenTask);
-      LOG.info("Sharing rule is now {}: grants of {} open tasks of businesses follow it", setting, mended);
+      management.setProperty(GRANTED_UNDER, sharing.read().name());
+      LOG.info("Sharing rule is now {}: grants of {} open tasks of businesses follow it", sharing.read(), mended);
+    } catch (ProcessEngineException concurrent) {
+      // nodes of a cluster started together after the change: one of them wins, the property stays unwritten
+      // for the others, and their next start checks again
+      LOG.warn("Grants of open tasks not all mended at this start (another node at the same time?): {}",
+          concurrent.getMessage());
     }
-    management.setProperty(GRANTED_UNDER, setting);
   }
 
   /** After the registry named another advisor in charge of the business: its open tasks follow. */

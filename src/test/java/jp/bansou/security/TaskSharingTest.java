@@ -171,7 +171,14 @@ class TaskSharingTest {
           .as(as + " task query (POST)").hasSize(mayRead ? 1 : 0);
       assertThat(staff.getForEntity(url("/engine-rest/task/" + taskId), String.class).getStatusCode())
           .as(as + " task").isEqualTo(mayRead ? HttpStatus.OK : HttpStatus.NOT_FOUND);
-      for (String door : List.of("/variables", "/form-variables", "/form")) {
+      for (String door : List.of("/comment", "/attachment")) {
+        // comments and attachments are history: the REST API finds the task through the history query first
+        if (!mayRead) {
+          assertThat(staff.getForEntity(url("/engine-rest/task/" + taskId + door), String.class).getStatusCode())
+              .as(as + " " + door).isEqualTo(HttpStatus.NOT_FOUND);
+        }
+      }
+      for (String door : List.of("/variables", "/form-variables", "/form", "/identity-links")) {
         var answer = staff.getForEntity(url("/engine-rest/task/" + taskId + door), String.class);
         assertThat(answer.getStatusCode()).as(as + " " + door).isEqualTo(readable);
         if (mayRead && door.equals("/variables")) {
@@ -195,6 +202,11 @@ class TaskSharingTest {
       assertThat(staff.getForEntity(url("/api/history/cases/" + caseId), String.class).getStatusCode())
           .as(as + " history view").isEqualTo(readable);
       if (!mayRead) {
+        // the case's own variables: advisors read them only with all-staff (READ on every instance)
+        assertThat(staff.getForEntity(url("/engine-rest/process-instance/" + caseId + "/variables"), String.class)
+            .getStatusCode()).as(as + " case variables").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(staff.exchange(url("/engine-rest/variable-instance?processInstanceIdIn=" + caseId),
+            HttpMethod.GET, null, LIST).getBody()).as(as + " variable instances").isEmpty();
         // the engine's own history answers advisors only with all-staff (READ_HISTORY); it never shows more
         assertThat(staff.exchange(url("/engine-rest/history/task?processInstanceBusinessKey=" + business),
             HttpMethod.GET, null, LIST).getBody()).as(as + " task history").isEmpty();

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -123,10 +124,12 @@ public class BusinessImport {
 
   private final BusinessRegistry registry;
   private final IdentityService identities;
+  private final OpenTaskGrants openTaskGrants;
 
-  BusinessImport(BusinessRegistry registry, IdentityService identities) {
+  BusinessImport(BusinessRegistry registry, IdentityService identities, OpenTaskGrants openTaskGrants) {
     this.registry = registry;
     this.identities = identities;
+    this.openTaskGrants = openTaskGrants;
   }
 
   /** Imports the file or throws {@link Rejected} with the problems found, applying nothing. */
@@ -192,6 +195,10 @@ public class BusinessImport {
         updated++;
       }
       registry.save(business);
+      if (existing.isPresent() && !Objects.equals(existing.get().advisor(), business.advisor())) {
+        // under own-businesses, the business's open tasks are the new advisor's from now on
+        openTaskGrants.advisorChanged(business.id());
+      }
     }
     return new Counts(created, updated, unchanged);
   }

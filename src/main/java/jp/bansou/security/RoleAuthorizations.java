@@ -46,7 +46,9 @@ import org.camunda.bpm.engine.authorization.Resources;
  * engine gives a task's candidate group and assignee the right to work on it when the task is created, which
  * is how advisors and assistants get the tasks of their groups ({@link AssignedTaskWriting} keeps an assigned
  * task to its assignee). Reading follows the sharing rule ({@link CaseSharing}): with {@code all-staff}
- * advisors and assistants read every case's tasks, variables and history. Tasklist filters are granted one by
+ * advisors and assistants read every case's tasks, variables and history; with {@code own-businesses} they get
+ * no role-wide read, and the engine's per-task grant of a business's task goes to its advisor in charge instead
+ * of the group ({@code business.TaskGrantsOfOwnBusinesses}). Tasklist filters are granted one by
  * one to the roles they are meant for ({@code jp.bansou.tasklist.TasklistFilterSetup}).
  */
 final class RoleAuthorizations {

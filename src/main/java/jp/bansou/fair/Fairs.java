@@ -80,12 +80,21 @@ public class Fairs {
 
   /** Preparation is due this long before the first day, on a day the chamber is open. */
   LocalDate preparationDueDay(LocalDate firstDay) {
-    return calendar.openDay(firstDay.minus(properties.preparationDueBefore()));
+    return calendar.openDay(preparationDueDayAsPlanned(firstDay));
+  }
+
+  /** Before the business calendar moved it: the case file says why it moved. */
+  LocalDate preparationDueDayAsPlanned(LocalDate firstDay) {
+    return firstDay.minus(properties.preparationDueBefore());
   }
 
   /** Results are due this long after the last day, on a day the chamber is open. */
   LocalDate resultsDueDay(LocalDate lastDay) {
-    return calendar.openDay(lastDay.plus(properties.resultsDueAfter()));
+    return calendar.openDay(resultsDueDayAsPlanned(lastDay));
+  }
+
+  LocalDate resultsDueDayAsPlanned(LocalDate lastDay) {
+    return lastDay.plus(properties.resultsDueAfter());
   }
 
   /** How long a lead may go without follow-up before staff are reminded, as an ISO-8601 period for a timer. */
@@ -95,7 +104,12 @@ public class Fairs {
 
   /** A lead's next follow-up is due when its reminder fires: the reminder period from now, on an open day. */
   public Date leadFollowUpDueDate() {
-    return calendar.fromNow(leadReminderAfter());
+    return calendar.openDay(leadFollowUpDueDateAsPlanned());
+  }
+
+  /** The lead's due date before the business calendar moved it (the task keeps it as dueDateAsPlanned). */
+  public Date leadFollowUpDueDateAsPlanned() {
+    return Date.from(PlanClock.nowInPlanZone().plus(properties.leadReminderAfter()).toInstant());
   }
 
   public int surveyResponseTarget() {
@@ -127,6 +141,14 @@ public class Fairs {
       throw new IllegalArgumentException("not a date: " + surveyDay);
     }
     return startOf(resultsDueDay(date));
+  }
+
+  public Date tastingResultsDueDateAsPlanned(Object surveyDay) {
+    LocalDate date = RecordInput.date(surveyDay);
+    if (date == null) {
+      throw new IllegalArgumentException("not a date: " + surveyDay);
+    }
+    return startOf(resultsDueDayAsPlanned(date));
   }
 
   static Kind kind(String kind) {

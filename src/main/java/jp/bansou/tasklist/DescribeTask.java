@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import jp.bansou.business.Business;
 import jp.bansou.business.BusinessRegistry;
+import jp.bansou.calendar.BusinessCalendar;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -41,10 +42,12 @@ public class DescribeTask implements TaskListener {
 
   private final BusinessRegistry registry;
   private final IdentityService identities;
+  private final BusinessCalendar calendar;
 
-  DescribeTask(BusinessRegistry registry, IdentityService identities) {
+  DescribeTask(BusinessRegistry registry, IdentityService identities, BusinessCalendar calendar) {
     this.registry = registry;
     this.identities = identities;
+    this.calendar = calendar;
   }
 
   @Override
@@ -109,9 +112,14 @@ public class DescribeTask implements TaskListener {
     return definitionId == null ? "" : definitionId.split(":")[0];
   }
 
-  private static String dueLine(DelegateTask task) {
+  /** The due date, and why it is not the planned day: 「期限: 2026/09/24（国民の休日のため翌営業日）」. */
+  private String dueLine(DelegateTask task) {
     Date due = task.getDueDate();
-    return due == null ? "期限: なし" : "期限: " + DATE.format(due.toInstant().atZone(ZoneId.systemDefault()));
+    if (due == null) {
+      return "期限: なし";
+    }
+    return "期限: " + DATE.format(due.toInstant().atZone(ZoneId.systemDefault()))
+        + calendar.whyDueMoved(due, task.getVariablesTyped(false)).map(why -> "（" + why + "）").orElse("");
   }
 
   private String advisorLine(DelegateExecution execution) {

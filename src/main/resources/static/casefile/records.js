@@ -81,7 +81,8 @@
   const meetings = element('ul', { id: 'staff-meetings' });
   article.appendChild(element('section', {}, [element('h3', { text: '職員間ミーティングで話し合った記録' }), meetings]));
   const lessons = element('ul', { id: 'lessons' });
-  article.appendChild(element('section', {}, [element('h3', { text: '支援の振り返り（成功事例・失敗事例）' }), lessons]));
+  article.appendChild(element('section', {}, [element('h3', { text: '支援の振り返り（成功事例・失敗事例）' }), lessons,
+    element('a', { href: '/lessons/', text: 'ほかの事業者の振り返りを業種・分野で探す' })]));
 
   function empty(list) {
     list.replaceChildren(element('li', { class: 'empty', text: 'ありません' }));

@@ -3,7 +3,7 @@
 // closed cases by industry and open the business's case file; an assistant's external training gives a transfer
 // training due on an open day that says why it moved; a staff meeting naming the business shows in its case file.
 import assert from 'node:assert/strict';
-import { importBusinesses, inBrowser, PASSWORD, rest, screenshot } from '../e2e-lib.mjs';
+import { field, importBusinesses, inBrowser, loggedIn, logIn, PASSWORD, rest, screenshot } from '../e2e-lib.mjs';
 
 const basic = (user) => 'Basic ' + Buffer.from(`${user}:${PASSWORD}`).toString('base64');
 
@@ -34,7 +34,7 @@ async function recordsByApi(base) {
   const lesson = await engine('POST', '/process-definition/key/support-lessons/start', {
     businessKey: businessId,
     variables: {
-      advisor: { value: 'sato' }, businessName: { value: businessName }, industry: { value: '小売業' },
+      advisor: { value: 'sato' }, businessName: { value: businessName }, industry: { value: '卸売業、小売業' },
       track: { value: 'management-analysis' }, trackName: { value: '経営分析' }
     }
   });
@@ -48,35 +48,79 @@ async function recordsByApi(base) {
   });
   assert.equal(done.status, 204, JSON.stringify(done.body));
 
-  // an assistant records an external training: the transfer training is due 30 days later on an open day
-  const assistant = rest(base, 'suzuki');
-  const trainingDay = new Date(Date.now() - 2 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' });
-  const training = await assistant('POST', '/process-definition/key/external-training/submit-form', {
-    variables: {
-      trainingDate: { value: trainingDay }, organiser: { value: 'hokkaido' },
-      trainingTitle: { value: '経営力再構築伴走支援研修会' }, trainingCategory: { value: 'accompanying' }
-    }
-  });
-  assert.equal(training.status, 200, JSON.stringify(training.body));
-  const transfer = await assistant('GET', `/task?processInstanceId=${training.body.id}`);
-  assert.equal(transfer.body[0].name, '伝達研修を行う');
-  assert.match(transfer.body[0].description, /期限: \d{4}\/\d{2}\/\d{2}/);
-  console.log('[e2e] transfer training task:', transfer.body[0].due, transfer.body[0].description.split('\n').join(' / '));
-
-  // a staff meeting's record naming the business
+  // a staff meeting is due (the timer on the 5th and 20th starts it; here the manager starts it at once)
   const manager = rest(base, 'takahashi');
   const meeting = await manager('POST', '/process-definition/key/staff-meeting/start', {
     startInstructions: [{ type: 'startBeforeActivity', activityId: 'RecordStaffMeeting' }]
   });
   assert.equal(meeting.status, 200, JSON.stringify(meeting.body));
   const recordTask = await manager('GET', `/task?processInstanceId=${meeting.body.id}`);
-  const recorded = await manager('POST', `/task/${recordTask.body[0].id}/complete`, {
-    variables: {
-      meetingDate: { value: today() }, meetingAttendees: { value: 'sato, suzuki, takahashi' },
-      discussedBusinesses: { value: businessId }, meetingNotes: { value: '年末の資金繰りと伴走支援の進め方を共有' }
-    }
-  });
-  assert.equal(recorded.status, 204, JSON.stringify(recorded.body));
+  return recordTask.body[0].id;
+}
+
+/** Picks a choice of a form-js select, whether it renders a native select or its own dropdown. */
+async function choose(scope, componentId, label) {
+  const select = field(scope, componentId);
+  if (await select.evaluate((node) => node.tagName === 'SELECT')) {
+    await select.selectOption({ label });
+    return;
+  }
+  // form-js draws its own dropdown; the hidden input sits inside the visible group that opens it
+  await select.locator('xpath=..').click();
+  await scope.locator('.fjs-dropdownlist-item', { hasText: label }).first().click();
+}
+
+async function fillDate(scope, componentId, isoDay) {
+  const input = scope.locator(`.fjs-form [id$="-${componentId}-date"]`);
+  await input.fill(isoDay.replaceAll('-', '/'));
+  await input.press('Enter');
+}
+
+async function assistantRecordsATrainingAndAMeeting(page, base, meetingTaskId) {
+  page.setDefaultTimeout(PATIENCE);
+  const tasklist = `${base}/camunda/app/tasklist/`;
+  await logIn(page, tasklist, 'suzuki');
+  await loggedIn(page);
+  await page.getByText('プロセスを開始').click();
+  await page.locator('.modal-body').getByRole('link', { name: '外部研修と伝達研修', exact: true }).click();
+  const startForm = page.locator('.modal-content');
+  await field(startForm, 'TrainingTitle').waitFor();
+  const trainingDay = new Date(Date.now() - 2 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' });
+  await fillDate(startForm, 'TrainingDate', trainingDay);
+  await choose(startForm, 'Organiser', '北海道商工会議所連合会');
+  await field(startForm, 'TrainingTitle').fill('経営力再構築伴走支援研修会（札幌）');
+  await startForm.getByLabel('経営力再構築伴走支援研修会', { exact: true }).check();
+  await screenshot(page, 'assistant-records-external-training');
+  await startForm.getByRole('button', { name: '開始', exact: true }).click();
+  await startForm.waitFor({ state: 'detached' });
+
+  const engine = rest(base, 'suzuki');
+  const transfer = await engine('GET', '/task?assignee=suzuki&taskDefinitionKey=HoldTransferTraining&sortBy=created&sortOrder=desc');
+  assert.ok(transfer.body.length > 0, 'the transfer training task is the assistant\'s');
+  const due = transfer.body[0].due;
+  assert.ok(due, 'the transfer training has a due date');
+  await page.goto(`${tasklist}#/?task=${transfer.body[0].id}`);
+  await page.locator('.task-details').getByText('伝達研修を行う').first().waitFor();
+  await page.getByText('説明', { exact: true }).first().click();
+  const dueDay = new Date(due).toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' }).replaceAll('-', '/');
+  await page.locator('.task-details').getByText(new RegExp(`期限: ${dueDay}`)).first().waitFor();
+  await screenshot(page, 'transfer-training-task-with-due-date');
+  console.log('[e2e] transfer training due', dueDay, '—', transfer.body[0].description.split('\n').find((l) => l.startsWith('期限')));
+
+  // the staff meeting's record, naming the business
+  await page.goto(`${tasklist}#/?task=${meetingTaskId}`);
+  const meetingForm = page.locator('[cam-tasklist-form-camunda]');
+  await field(meetingForm, 'MeetingNotes').waitFor();
+  if (await page.getByRole('button', { name: '担当する', exact: true }).isVisible()) {
+    await page.getByRole('button', { name: '担当する', exact: true }).click();
+  }
+  await fillDate(meetingForm, 'MeetingDate', today());
+  await field(meetingForm, 'MeetingAttendees').fill('sato、suzuki、takahashi');
+  await field(meetingForm, 'DiscussedBusinesses').fill(businessId);
+  await field(meetingForm, 'MeetingNotes').fill('年末の資金繰りと伴走支援の進め方を共有');
+  await screenshot(page, 'staff-meeting-record');
+  await page.getByRole('button', { name: '完了', exact: true }).click();
+  await page.locator('[cam-tasklist-form-camunda]').waitFor({ state: 'detached' });
 }
 
 async function managerCorrectsTheContact(page, base) {
@@ -118,8 +162,8 @@ async function staffSearchLessons(page, base) {
   page.setDefaultTimeout(PATIENCE);
   await page.setExtraHTTPHeaders({ authorization: basic('ito') });
   await page.goto(`${base}/lessons/`);
-  await page.locator('#industry option', { hasText: '小売業' }).waitFor({ state: 'attached' });
-  await page.getByLabel('業種').selectOption('小売業');
+  await page.locator('#industry option', { hasText: '卸売業、小売業' }).waitFor({ state: 'attached' });
+  await page.getByLabel('業種').selectOption('卸売業、小売業');
   await page.getByLabel('分野').selectOption('finance');
   await page.getByLabel('キーワード（スペース区切りですべてを含む）').fill('資金繰り表');
   await page.getByRole('button', { name: '探す' }).click();
@@ -127,6 +171,7 @@ async function staffSearchLessons(page, base) {
   await result.waitFor();
   const text = await result.innerText();
   assert.match(text, /成功事例\s+金融・マル経・早めの資金計画/);
+  assert.match(text, /卸売業、小売業/);
   assert.match(text, /経営分析/);
   await screenshot(page, 'lessons-search');
   await result.getByRole('link', { name: new RegExp(businessName) }).click();
@@ -134,9 +179,11 @@ async function staffSearchLessons(page, base) {
 }
 
 export async function run({ browser, base }) {
-  await importBusinesses(base, [`${businessId},${businessName},法人,小売業,4,会員,sato`]);
-  await recordsByApi(base);
-  console.log('[e2e] contact, lesson, external training and staff meeting recorded');
+  await importBusinesses(base, [`${businessId},${businessName},法人,卸売業、小売業,4,会員,sato`]);
+  const meetingTaskId = await recordsByApi(base);
+  console.log('[e2e] contact and lesson recorded, staff meeting due');
+  await inBrowser(browser, 'assistant-training-meeting', (page) => assistantRecordsATrainingAndAMeeting(page, base, meetingTaskId));
+  console.log('[e2e] assistant: external training recorded in Tasklist, transfer training due, staff meeting recorded');
   await inBrowser(browser, 'manager-correction', (page) => managerCorrectsTheContact(page, base));
   console.log('[e2e] manager: corrected the contact\'s channel in the case file');
   await inBrowser(browser, 'colleague-refused', (page) => colleagueIsRefused(page, base));

@@ -58,6 +58,17 @@ async function recordsByApi(base) {
   return recordTask.body[0].id;
 }
 
+/** The latest day before today whose thirtieth day after is a Saturday (yyyy-mm-dd, Japan time). */
+function trainingDayBeforeASaturday() {
+  for (let back = 1; back < 10; back++) {
+    const day = new Date(Date.now() - back * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' });
+    const due = new Date(`${day}T12:00:00+09:00`);
+    due.setUTCDate(due.getUTCDate() + 30);
+    if (due.getUTCDay() === 6) return day;
+  }
+  throw new Error('no day found');
+}
+
 /** Picks a choice of a form-js select, whether it renders a native select or its own dropdown. */
 async function choose(scope, componentId, label) {
   const select = field(scope, componentId);
@@ -85,7 +96,8 @@ async function assistantRecordsATrainingAndAMeeting(page, base, meetingTaskId) {
   await page.locator('.modal-body').getByRole('link', { name: '外部研修と伝達研修', exact: true }).click();
   const startForm = page.locator('.modal-content');
   await field(startForm, 'TrainingTitle').waitFor();
-  const trainingDay = new Date(Date.now() - 2 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' });
+  // a past training whose transfer training, thirty days on, would fall due on a Saturday: it moves to an open day
+  const trainingDay = trainingDayBeforeASaturday();
   await fillDate(startForm, 'TrainingDate', trainingDay);
   await choose(startForm, 'Organiser', '北海道商工会議所連合会');
   await field(startForm, 'TrainingTitle').fill('経営力再構築伴走支援研修会（札幌）');
@@ -103,7 +115,7 @@ async function assistantRecordsATrainingAndAMeeting(page, base, meetingTaskId) {
   await page.locator('.task-details').getByText('伝達研修を行う').first().waitFor();
   await page.getByText('説明', { exact: true }).first().click();
   const dueDay = new Date(due).toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' }).replaceAll('-', '/');
-  await page.locator('.task-details').getByText(new RegExp(`期限: ${dueDay}`)).first().waitFor();
+  await page.locator('.task-details').getByText(new RegExp(`期限: ${dueDay}（.+のため翌営業日）`)).first().waitFor();
   await screenshot(page, 'transfer-training-task-with-due-date');
   console.log('[e2e] transfer training due', dueDay, '—', transfer.body[0].description.split('\n').find((l) => l.startsWith('期限')));
 

@@ -124,6 +124,7 @@ class RecordCorrectionTest {
     assertThat(changes).anySatisfy(change -> assertThat(change).containsEntry("label", "相談の方法")
         .containsEntry("oldValue", "窓口").containsEntry("newValue", "電話").containsEntry("byName", "高橋 誠"));
     assertThat(changes).anySatisfy(change -> assertThat(change).containsEntry("variable", "contactDate")
+        .containsEntry("label", "相談・訪問の日付")
         .containsEntry("oldValue", year.lastDay().toString().replace('-', '/'))
         .containsEntry("newValue", year.lastDay().minusDays(1).toString().replace('-', '/')));
   }

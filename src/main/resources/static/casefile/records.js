@@ -81,7 +81,8 @@
   const meetings = element('ul', { id: 'staff-meetings' });
   article.appendChild(element('section', {}, [element('h3', { text: '職員間ミーティングで話し合った記録' }), meetings]));
   const lessons = element('ul', { id: 'lessons' });
-  article.appendChild(element('section', {}, [element('h3', { text: '支援の振り返り（成功事例・失敗事例）' }), lessons]));
+  article.appendChild(element('section', {}, [element('h3', { text: '支援の振り返り（成功事例・失敗事例）' }), lessons,
+    element('a', { href: '/lessons/', text: 'ほかの事業者の振り返りを業種・分野で探す' })]));
 
   function empty(list) {
     list.replaceChildren(element('li', { class: 'empty', text: 'ありません' }));
@@ -106,15 +107,51 @@
       }
       if (c.nextActionResult) item.appendChild(line('結果', c.nextActionResult));
       if (c.followingTrackName) item.appendChild(line('始めた支援', c.followingTrackName));
+      (c.corrections || []).forEach((text) => item.appendChild(element('div', { class: 'correction', text })));
+      item.appendChild(correctionForm(c));
       return item;
     }));
+  }
+
+  // A manager corrects a contact (a wrong date or channel): the correction is recorded beside the record, with
+  // who, when and why, and shows in the case history (POST /api/records/{id}/corrections).
+  function correctionForm(contact) {
+    const correction = element('form', { class: 'record-form correction-form' });
+    const correctedDate = element('input', { type: 'date', name: 'contactDate' });
+    correctedDate.value = contact.contactDate || '';
+    correction.appendChild(labelled('相談・訪問の日付', correctedDate));
+    const channel = element('select', { name: 'channel' });
+    CHANNELS.forEach(([value, label]) => channel.appendChild(element('option', { value, text: label })));
+    channel.value = contact.channel || '';
+    correction.appendChild(labelled('相談の方法', channel));
+    correction.appendChild(labelled('訂正の理由', element('input', { type: 'text', name: 'correctionReason', maxlength: '200', required: 'required' })));
+    correction.appendChild(element('button', { type: 'submit', text: '訂正を記録する' }));
+    const said = element('p', { role: 'status' });
+    correction.appendChild(said);
+    correction.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const data = new FormData(correction);
+      said.textContent = '';
+      said.className = '';
+      try {
+        await call('POST', '/api/records/' + encodeURIComponent(contact.id) + '/corrections', {
+          contactDate: data.get('contactDate'), channel: data.get('channel'), correctionReason: data.get('correctionReason')
+        });
+        await load();
+      } catch (error) {
+        said.textContent = error.message;
+        said.className = 'refused';
+      }
+    });
+    return element('details', { class: 'correct' }, [element('summary', { text: '記録を訂正する（管理者・記録した本人）' }), correction]);
   }
 
   function renderMeetings(list) {
     if (list.length === 0) return empty(meetings);
     meetings.replaceChildren(...list.map((m) => element('li', {}, [
       element('div', { class: 'contact-head', text: day(m.meetingDate) + '　参加：' + m.attendees }),
-      line('共有した内容', m.notes || '—')
+      line('共有した内容', m.notes || '—'),
+      ...(m.corrections || []).map((text) => element('div', { class: 'correction', text }))
     ])));
   }
 

@@ -8,11 +8,15 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import jp.bansou.calendar.BusinessCalendarProperties.ClosedDay;
 import jp.bansou.calendar.BusinessCalendarProperties.Direction;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -29,6 +33,11 @@ public class BusinessCalendar {
   private static final Logger LOG = LoggerFactory.getLogger(BusinessCalendar.class);
   /** More closed days in a row than any calendar has (Golden Week with a closure is about ten). */
   private static final int MAX_CLOSED_RUN = 60;
+
+  /** A task's planned due date before the calendar moved it, in the task's scope. */
+  public static final String DUE_DATE_AS_PLANNED = "dueDateAsPlanned";
+  /** The suffix of a stored due date's planned twin: {@code transferDueDate} → {@code transferDueDateAsPlanned}. */
+  public static final String AS_PLANNED = "AsPlanned";
 
   private final BusinessCalendarProperties properties;
   private final NationalHolidays holidays;
@@ -116,6 +125,40 @@ public class BusinessCalendar {
   public Optional<String> movedBecause(LocalDate asPlanned) {
     String towards = properties.dueDates() == Direction.NEXT_OPEN_DAY ? "翌営業日" : "前営業日";
     return closedBecause(asPlanned).map(reason -> reason + "のため" + towards);
+  }
+
+  /**
+   * Why a task falls due on another day than planned, from the variables its scope sees: the planned date is
+   * {@value #DUE_DATE_AS_PLANNED} (a task whose due date a method computes keeps it as an input parameter), or
+   * {@code xAsPlanned} beside the variable {@code x} that the task's due date was taken from (a due date computed
+   * once and stored, e.g. {@code transferDueDate} and {@code transferDueDateAsPlanned}). One convention for every
+   * model, read by the case file and the task's description (docs/calendar.md).
+   */
+  public Optional<String> whyDueMoved(Date due, VariableMap variables) {
+    // primitive values only, not deserialized: a serialized object whose class is gone must not stop a task
+    Map<String, Object> values = new HashMap<>();
+    variables.keySet().forEach(name -> {
+      TypedValue value = variables.getValueTyped(name);
+      if (value != null && value.getType() != null && value.getType().isPrimitiveValueType()) {
+        values.put(name, value.getValue());
+      }
+    });
+    return whyDueMoved(due, values);
+  }
+
+  private Optional<String> whyDueMoved(Date due, Map<String, ?> variables) {
+    if (due == null) {
+      return Optional.empty();
+    }
+    Date planned = variables.get(DUE_DATE_AS_PLANNED) instanceof Date asPlanned ? asPlanned : null;
+    if (planned == null) {
+      planned = variables.entrySet().stream()
+          .filter(variable -> variable.getKey().endsWith(AS_PLANNED) && variable.getValue() instanceof Date)
+          .filter(variable -> due.equals(variables.get(
+              variable.getKey().substring(0, variable.getKey().length() - AS_PLANNED.length()))))
+          .map(variable -> (Date) variable.getValue()).findFirst().orElse(null);
+    }
+    return planned == null || planned.equals(due) ? Optional.empty() : movedBecause(planned);
   }
 
   private static ZonedDateTime plus(ZonedDateTime at, String period) {

@@ -220,15 +220,14 @@ public class CaseFiles {
 
   /**
    * Why a task falls due on another day than planned, 「祝日（敬老の日）のため翌営業日」: models that move a due
-   * date to an open day keep the planned one as {@code dueDateAsPlanned} (docs/calendar.md).
+   * date to an open day keep the planned one (BusinessCalendar.whyDueMoved, docs/calendar.md).
    */
   private String dueMoved(Task task) {
     if (task.getDueDate() == null) {
       return null;
     }
-    Object planned = tasks.getVariable(task.getId(), FollowUpNames.DUE_DATE_AS_PLANNED);
-    return planned instanceof Date asPlanned && !asPlanned.equals(task.getDueDate())
-        ? businessCalendar.movedBecause(asPlanned).orElse(null) : null;
+    return businessCalendar.whyDueMoved(task.getDueDate(), tasks.getVariablesTyped(task.getId(), false))
+        .orElse(null);
   }
 
   private static boolean overdue(Task task, Date now) {

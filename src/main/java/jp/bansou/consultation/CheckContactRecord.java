@@ -40,15 +40,7 @@ public class CheckContactRecord implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     List<String> problems = new ArrayList<>();
     LocalDate contactDate = date(execution.getVariable("contactDate"));
-    if (contactDate == null) {
-      problems.add("相談・訪問の日付を入力してください（例 2026-12-02）");
-    } else if (contactDate.isAfter(today())) {
-      problems.add("相談・訪問の日付に未来の日付は入力できません");
-    }
-    if (Channel.of(execution.getVariable("channel")).isEmpty()) {
-      problems.add("相談の方法を " + Stream.of(Channel.values()).map(Channel::label).collect(Collectors.joining("・"))
-          + " から選んでください");
-    }
+    checkDateAndChannel(contactDate, execution.getVariable("channel"), problems);
     // who is signed in, not a variable a REST caller could set: only a manager records for someone else
     Authentication signedIn = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     String recordedBy = signedIn == null ? null : signedIn.getUserId();
@@ -63,18 +55,14 @@ public class CheckContactRecord implements ExecutionListener {
       problems.add("ほかの職員の相談は記録できません。自分の相談を記録するか、管理者に依頼してください");
     }
     String accompanying = text(execution.getVariable("accompanyingStaff"));
-    if (accompanying != null && (!staffDirectory.isStaff(accompanying) || accompanying.equals(staff))) {
-      problems.add("同行した職員（OJT）は、対応した職員とは別の経営指導員・補助員のユーザーIDで入力してください");
-    }
+    checkAccompanying(staffDirectory, staff, accompanying, problems);
     String topics = Stream.of(Topic.values())
         .filter(topic -> Boolean.TRUE.equals(execution.getVariable(topic.variable())))
         .map(Topic::label).collect(Collectors.joining("、"));
     if (topics.isEmpty()) {
       problems.add("相談の分野を1つ以上選んでください");
     }
-    if (isBlank(execution.getVariable("heard"))) {
-      problems.add("聞き取った内容を入力してください");
-    }
+    checkHeard(execution.getVariable("heard"), problems);
     boolean hasNextAction = !isBlank(execution.getVariable("nextAction"));
     Object dueValue = execution.getVariable("nextActionDue");
     LocalDate due = date(dueValue);
@@ -100,10 +88,37 @@ public class CheckContactRecord implements ExecutionListener {
     execution.setVariable("followingTrack", isBlank(track) ? null : track.toString());
     if (hasNextAction) {
       execution.setVariable("nextActionDueDate", schedule.nextActionDueDate(due));
+      execution.setVariable("nextActionDueDateAsPlanned", schedule.nextActionDueDateAsPlanned(due));
     }
   }
 
-  private static String text(Object value) {
+  /** The rules of a contact's date and channel, for the record and its corrections alike. */
+  static void checkDateAndChannel(LocalDate contactDate, Object channel, List<String> problems) {
+    if (contactDate == null) {
+      problems.add("相談・訪問の日付を入力してください（例 2026-12-02）");
+    } else if (contactDate.isAfter(today())) {
+      problems.add("相談・訪問の日付に未来の日付は入力できません");
+    }
+    if (Channel.of(channel).isEmpty()) {
+      problems.add("相談の方法を " + Stream.of(Channel.values()).map(Channel::label).collect(Collectors.joining("・"))
+          + " から選んでください");
+    }
+  }
+
+  static void checkAccompanying(StaffDirectory staffDirectory, String staff, String accompanying,
+      List<String> problems) {
+    if (accompanying != null && (!staffDirectory.isStaff(accompanying) || accompanying.equals(staff))) {
+      problems.add("同行した職員（OJT）は、対応した職員とは別の経営指導員・補助員のユーザーIDで入力してください");
+    }
+  }
+
+  static void checkHeard(Object heard, List<String> problems) {
+    if (isBlank(heard)) {
+      problems.add("聞き取った内容を入力してください");
+    }
+  }
+
+  static String text(Object value) {
     return isBlank(value) ? null : value.toString().strip();
   }
 }

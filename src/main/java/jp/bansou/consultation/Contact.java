@@ -1,8 +1,11 @@
 package jp.bansou.consultation;
 
+import java.util.List;
+
 /**
  * One contact as the case file's timeline shows it. Dates are ISO (yyyy-MM-dd); {@code nextActionState} is
  * {@code none}, {@code open} or {@code done}.
+ * {@code corrections} says, oldest first, what a manager corrected (the values shown are the corrected ones).
  */
 public record Contact(
     String id,
@@ -25,4 +28,5 @@ public record Contact(
     String followingTrackName,
     String followingTrackCase,
     String recordedBy,
-    String recordedAt) {}
+    String recordedAt,
+    List<String> corrections) {}

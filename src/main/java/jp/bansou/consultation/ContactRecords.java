@@ -5,10 +5,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import jp.bansou.calendar.FiscalYear;
+import jp.bansou.correction.Correction;
+import jp.bansou.correction.RecordCorrections;
 import jp.bansou.input.RecordInput;
 import jp.bansou.security.StaffDirectory;
 import org.camunda.bpm.engine.HistoryService;
@@ -29,10 +33,12 @@ public class ContactRecords {
 
   private final HistoryService history;
   private final StaffDirectory staff;
+  private final RecordCorrections corrections;
 
-  ContactRecords(HistoryService history, StaffDirectory staff) {
+  ContactRecords(HistoryService history, StaffDirectory staff, RecordCorrections corrections) {
     this.history = history;
     this.staff = staff;
+    this.corrections = corrections;
   }
 
   public List<Contact> timeline(String businessId) {
@@ -40,9 +46,13 @@ public class ContactRecords {
         .processDefinitionKey(PROCESS).processInstanceBusinessKey(businessId).list().stream()
         .filter(ContactRecords::stands).toList();
     Map<String, Map<String, Object>> variables = variables(cases.stream().map(HistoricProcessInstance::getId).toList());
+    // a manager's corrections laid over the record as recorded, each shown beside it
+    Map<String, List<Correction>> corrected = corrections.apply(variables);
     List<Contact> contacts = new ArrayList<>();
     for (HistoricProcessInstance instance : cases) {
-      contacts.add(contact(instance, variables.getOrDefault(instance.getId(), Map.of())));
+      contacts.add(contact(instance, variables.getOrDefault(instance.getId(), Map.of()),
+          corrected.getOrDefault(instance.getId(), List.of()).stream()
+              .map(correction -> corrections.describe(PROCESS, correction)).toList()));
     }
     contacts.sort(Comparator.comparing(Contact::contactDate, Comparator.nullsLast(Comparator.reverseOrder()))
         .thenComparing(Contact::recordedAt, Comparator.nullsLast(Comparator.reverseOrder())));
@@ -50,17 +60,22 @@ public class ContactRecords {
   }
 
   public ContactTally tally(FiscalYear year) {
-    List<String> ids = history.createHistoricVariableInstanceQuery().processDefinitionKey(PROCESS)
-        .variableValueEquals("contactFiscalYear", year.label()).list().stream()
-        .map(HistoricVariableInstance::getProcessInstanceId).distinct().toList();
+    Set<String> found = new HashSet<>(corrections.correctedTo("contactFiscalYear", year.label()));
+    history.createHistoricVariableInstanceQuery().processDefinitionKey(PROCESS)
+        .variableValueEquals("contactFiscalYear", year.label()).list()
+        .forEach(variable -> found.add(variable.getProcessInstanceId()));
+    List<String> ids = List.copyOf(found);
     Map<String, Map<String, Object>> variables = variables(ids);
+    // counted as corrected: a contact whose date a manager moved counts in its corrected year and channel
+    corrections.apply(variables);
     Map<String, long[]> counts = new TreeMap<>();
     for (String id : ids) {
       HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(id)
           .singleResult();
       Map<String, Object> v = variables.getOrDefault(id, Map.of());
       Channel channel = Channel.of(v.get("channel")).orElse(null);
-      if (instance == null || !stands(instance) || channel == null) {
+      if (instance == null || !stands(instance) || channel == null
+          || !year.label().equals(v.get("contactFiscalYear"))) {
         continue;
       }
       counts.computeIfAbsent((String) v.get("contactStaff"), s -> new long[Channel.values().length])[channel
@@ -78,7 +93,7 @@ public class ContactRecords {
         && !HistoricProcessInstance.STATE_INTERNALLY_TERMINATED.equals(instance.getState());
   }
 
-  private Contact contact(HistoricProcessInstance instance, Map<String, Object> v) {
+  private Contact contact(HistoricProcessInstance instance, Map<String, Object> v, List<String> corrections) {
     Channel channel = Channel.of(v.get("channel")).orElse(null);
     String contactStaff = text(v.get("contactStaff"));
     String accompanying = text(v.get("accompanyingStaff"));
@@ -93,7 +108,7 @@ public class ContactRecords {
         hasNextAction ? isoDate(v.get("nextActionDueDate")) : null, nextActionState,
         isoDate(v.get("nextActionDoneDate")), text(v.get("nextActionResult")),
         text(v.get("followingTrackName")), text(v.get("followingTrackCase")), text(v.get("recordedBy")),
-        instance.getStartTime() == null ? null : instance.getStartTime().toInstant().toString());
+        instance.getStartTime() == null ? null : instance.getStartTime().toInstant().toString(), corrections);
   }
 
   private Map<String, Map<String, Object>> variables(List<String> processInstanceIds) {

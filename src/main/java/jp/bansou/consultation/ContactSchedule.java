@@ -29,8 +29,13 @@ public class ContactSchedule {
 
   /** The given day, or {@code next-action-due} after today when the staff member left the date open. */
   public Date nextActionDueDate(LocalDate due) {
+    return calendar.openDay(nextActionDueDateAsPlanned(due));
+  }
+
+  /** Before the business calendar moved it: the case file says why it moved. */
+  public Date nextActionDueDateAsPlanned(LocalDate due) {
     LocalDate day = due != null ? due : RecordInput.today().plus(properties.nextActionDue());
-    return calendar.openDay(Date.from(day.atTime(END_OF_DAY).atZone(PlanClock.zone()).toInstant()));
+    return Date.from(day.atTime(END_OF_DAY).atZone(PlanClock.zone()).toInstant());
   }
 
   public Date reminderDate(Date nextActionDueDate) {

@@ -80,12 +80,21 @@ public class Fairs {
 
   /** Preparation is due this long before the first day, on a day the chamber is open. */
   LocalDate preparationDueDay(LocalDate firstDay) {
-    return calendar.openDay(firstDay.minus(properties.preparationDueBefore()));
+    return calendar.openDay(preparationDueDayAsPlanned(firstDay));
+  }
+
+  /** Before the business calendar moved it: the case file says why it moved. */
+  LocalDate preparationDueDayAsPlanned(LocalDate firstDay) {
+    return firstDay.minus(properties.preparationDueBefore());
   }
 
   /** Results are due this long after the last day, on a day the chamber is open. */
   LocalDate resultsDueDay(LocalDate lastDay) {
-    return calendar.openDay(lastDay.plus(properties.resultsDueAfter()));
+    return calendar.openDay(resultsDueDayAsPlanned(lastDay));
+  }
+
+  LocalDate resultsDueDayAsPlanned(LocalDate lastDay) {
+    return lastDay.plus(properties.resultsDueAfter());
   }
 
   /**
@@ -93,7 +102,12 @@ public class Fairs {
    * then and carries the same due date.
    */
   public Date leadFollowUpDueDate() {
-    return calendar.fromNow(properties.leadReminderAfter().toString());
+    return calendar.openDay(leadFollowUpDueDateAsPlanned());
+  }
+
+  /** The lead's due date before the business calendar moved it (the task keeps it as dueDateAsPlanned). */
+  public Date leadFollowUpDueDateAsPlanned() {
+    return Date.from(PlanClock.nowInPlanZone().plus(properties.leadReminderAfter()).toInstant());
   }
 
   public int surveyResponseTarget() {
@@ -125,6 +139,14 @@ public class Fairs {
       throw new IllegalArgumentException("not a date: " + surveyDay);
     }
     return startOf(resultsDueDay(date));
+  }
+
+  public Date tastingResultsDueDateAsPlanned(Object surveyDay) {
+    LocalDate date = RecordInput.date(surveyDay);
+    if (date == null) {
+      throw new IllegalArgumentException("not a date: " + surveyDay);
+    }
+    return startOf(resultsDueDayAsPlanned(date));
   }
 
   static Kind kind(String kind) {

@@ -46,5 +46,8 @@ class RecordFairChoice implements ExecutionListener {
     process.setVariable("fairLastDay", Fairs.startOf(lastDay));
     process.setVariable("preparationDueDate", Fairs.startOf(fairs.preparationDueDay(firstDay)));
     process.setVariable("resultsDueDate", Fairs.startOf(fairs.resultsDueDay(lastDay)));
+    // the days before the business calendar moved them: the case file says why a task falls due later
+    process.setVariable("preparationDueDateAsPlanned", Fairs.startOf(fairs.preparationDueDayAsPlanned(firstDay)));
+    process.setVariable("resultsDueDateAsPlanned", Fairs.startOf(fairs.resultsDueDayAsPlanned(lastDay)));
   }
 }

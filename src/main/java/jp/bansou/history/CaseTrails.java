@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import jp.bansou.business.Business;
 import jp.bansou.business.BusinessRegistry;
 import jp.bansou.calendar.FiscalYear;
+import jp.bansou.correction.Correction;
+import jp.bansou.correction.RecordCorrections;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -45,14 +47,16 @@ class CaseTrails {
   private final BusinessRegistry registry;
   private final CaseSearch names;
   private final FieldLabels labels;
+  private final RecordCorrections corrections;
 
   CaseTrails(HistoryService history, TaskService tasks, BusinessRegistry registry, CaseSearch names,
-      FieldLabels labels) {
+      FieldLabels labels, RecordCorrections corrections) {
     this.history = history;
     this.tasks = tasks;
     this.registry = registry;
     this.names = names;
     this.labels = labels;
+    this.corrections = corrections;
   }
 
   Optional<HistoricProcessInstance> instance(String id) {
@@ -149,6 +153,8 @@ class CaseTrails {
           labels.value(update.getVariableName(), value), by, staffName.apply(by), task, update.getTime().getTime()));
     });
 
+    addCorrections(instance, changes, staffName);
+
     List<CaseTrail.Comment> comments = tasks.getProcessInstanceComments(id).stream()
         .sorted(Comparator.comparing(org.camunda.bpm.engine.task.Comment::getTime))
         .map(comment -> new CaseTrail.Comment(JapaneseText.time(comment.getTime()), comment.getUserId(),
@@ -169,6 +175,32 @@ class CaseTrails {
 
     return new CaseTrail(summary(instance, activities), path, passed, current, changes, comments, incidents,
         chain(instance));
+  }
+
+  /**
+   * A §10 record's corrections (ADR 0100) are cases of their own; the record's trail shows each corrected value
+   * old → new, by whom and why, among its own changes.
+   */
+  private void addCorrections(HistoricProcessInstance instance, List<CaseTrail.VariableChange> changes,
+      Function<String, String> staffName) {
+    String id = instance.getId();
+    if (corrections.kindOf(instance.getProcessDefinitionKey()).isEmpty()) {
+      return;
+    }
+    // the values before the first correction: the record's own, as the history holds them
+    Map<String, Object> record = new HashMap<>();
+    history.createHistoricVariableInstanceQuery().processInstanceId(id).disableCustomObjectDeserialization().list()
+        .forEach(variable -> record.putIfAbsent(variable.getName(), variable.getValue()));
+    for (Correction correction : corrections.apply(Map.of(id, record)).getOrDefault(id, List.of())) {
+      for (Correction.Change change : correction.changes()) {
+        changes.add(new CaseTrail.VariableChange(JapaneseText.time(correction.time()), change.variable(),
+            labels.label(change.variable()), labels.value(change.variable(), change.before()),
+            labels.value(change.variable(), change.after()), correction.by(), staffName.apply(correction.by()),
+            "記録の訂正" + (correction.reason() == null ? "" : "（理由: " + correction.reason() + "）"),
+            correction.time().getTime()));
+      }
+    }
+    changes.sort(Comparator.comparingLong(CaseTrail.VariableChange::timeMillis));
   }
 
   private CaseTrail.Case summary(HistoricProcessInstance instance, List<HistoricActivityInstance> activities) {

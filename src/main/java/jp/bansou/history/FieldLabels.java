@@ -50,7 +50,8 @@ class FieldLabels {
   private void collect(JsonNode node) {
     for (JsonNode component : node.path("components")) {
       String key = component.path("key").asText(null);
-      String label = component.path("label").asText(null);
+      // a date field (datetime, subtype date) carries its label as dateLabel
+      String label = component.path("label").asText(component.path("dateLabel").asText(null));
       if (key != null && label != null && !label.isBlank()) {
         labels.putIfAbsent(key, label);
         for (JsonNode choice : component.path("values")) {

@@ -4,6 +4,8 @@ import jp.bansou.calendar.PlanClock;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.function.Predicate;
+import jp.bansou.calendar.BusinessCalendar;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -37,13 +39,18 @@ public class KpiReports {
   private final RepositoryService repository;
   private final BigDecimal partlyMetFrom;
   private BusinessRegistry registry;
+  /** The days a running year's pace counts: every calendar day unless the chamber counts open days. */
+  private Predicate<LocalDate> paceDays = day -> true;
 
   @Autowired
   KpiReports(KpiProperties properties, ResourceLoader resources, HistoryMeasures measures, RepositoryService repository,
-      BusinessRegistry registry) {
+      BusinessRegistry registry, BusinessCalendar businessCalendar) {
     this(PlanTargets.load(resources.getResource(properties.targets())), properties.partlyMetFrom(), measures,
         repository);
     this.registry = registry;
+    if (properties.paceDays() == KpiProperties.PaceDays.OPEN_DAYS) {
+      this.paceDays = businessCalendar::isOpen;
+    }
   }
 
   KpiReports(PlanTargets targets, BigDecimal partlyMetFrom, HistoryMeasures measures, RepositoryService repository) {
@@ -65,7 +72,7 @@ public class KpiReports {
   /** The report as it stands on {@code today}: pace marks while the year runs, the verdict once it has ended. */
   KpiReport report(FiscalYear year, LocalDate today) {
     boolean running = YearPace.running(year, today);
-    BigDecimal elapsed = YearPace.elapsedShare(year, today);
+    BigDecimal elapsed = YearPace.elapsedShare(year, today, paceDays);
     List<KpiReport.Row> rows = new ArrayList<>();
     for (TargetRow row : targets.rows()) {
       BigDecimal target = row.targetIn(year).orElse(null);

@@ -3,7 +3,7 @@ package jp.bansou.kpi;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
+import java.util.function.Predicate;
 import jp.bansou.calendar.FiscalYear;
 
 /**
@@ -16,19 +16,29 @@ final class YearPace {
   private YearPace() {}
 
   /**
-   * The share (0–1) of the fiscal year that has passed by the end of {@code today}. The one place that says
-   * how much of a year is over: calendar days today; open days of the business calendar may replace them.
+   * The share (0–1) of the fiscal year that has passed by the end of {@code today}, in calendar days. The one
+   * place that says how much of a year is over.
    */
   static BigDecimal elapsedShare(FiscalYear year, LocalDate today) {
+    return elapsedShare(year, today, day -> true);
+  }
+
+  /**
+   * The share of the days that count (open days of the business calendar, {@code bansou.kpi.pace-days}) that
+   * have passed by the end of {@code today}: visits and consultations happen on open days, so Golden Week and
+   * the year-end closure do not make the office look behind.
+   */
+  static BigDecimal elapsedShare(FiscalYear year, LocalDate today, Predicate<LocalDate> counts) {
     if (today.isBefore(year.firstDay())) {
       return BigDecimal.ZERO;
     }
     if (today.isAfter(year.lastDay())) {
       return BigDecimal.ONE;
     }
-    long days = ChronoUnit.DAYS.between(year.firstDay(), year.lastDay()) + 1;
-    long elapsed = ChronoUnit.DAYS.between(year.firstDay(), today) + 1;
-    return BigDecimal.valueOf(elapsed).divide(BigDecimal.valueOf(days), 4, RoundingMode.HALF_UP);
+    long days = year.firstDay().datesUntil(year.lastDay().plusDays(1)).filter(counts).count();
+    long elapsed = year.firstDay().datesUntil(today.plusDays(1)).filter(counts).count();
+    return days == 0 ? BigDecimal.ONE
+        : BigDecimal.valueOf(elapsed).divide(BigDecimal.valueOf(days), 4, RoundingMode.HALF_UP);
   }
 
   /** Whether today lies in the year: it then gets pace marks, not the year's verdict. */

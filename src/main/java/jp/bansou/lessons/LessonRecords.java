@@ -21,6 +21,9 @@ public class LessonRecords {
   static final Map<String, String> TOPICS = Map.of("general", "経営一般", "finance", "金融・マル経", "tax", "税務・経理",
       "labour", "労働", "subsidy", "補助金・助成金", "startup", "創業", "succession", "事業承継", "salesChannels", "販路開拓",
       "dx", "DX", "other", "その他");
+  /** The topics in the order the lessons form lists them. */
+  static final List<String> TOPIC_ORDER = List.of("general", "finance", "tax", "labour", "subsidy", "startup",
+      "succession", "salesChannels", "dx", "other");
 
   private final HistoryService history;
 
@@ -35,10 +38,25 @@ public class LessonRecords {
 
   /** Every lesson, or those of an industry (the registry's, exact) and a topic (its code); null means any. */
   public List<Lesson> search(String industry, String topic) {
+    return search(industry, topic, null);
+  }
+
+  /**
+   * By industry, topic and free text (in the short category, what worked or did not, the business's name and the
+   * track's name; spaces, half- and full-width, separate words that must all occur), newest first.
+   */
+  public List<Lesson> search(String industry, String topic, String text) {
+    List<String> words = text == null ? List.of()
+        : java.util.Arrays.stream(text.strip().split("[\\s\u3000]+")).filter(word -> !word.isEmpty()).toList();
     return lessons(history.createHistoricProcessInstanceQuery().processDefinitionKey(AskForLessonsWhenTrackEnds.LESSONS)
         .completed().list()).stream()
         .filter(lesson -> industry == null || industry.isBlank() || industry.equals(lesson.industry()))
         .filter(lesson -> topic == null || topic.isBlank() || topic.equals(lesson.topic()))
+        .filter(lesson -> words.stream().allMatch(word -> String.join(" ", String.valueOf(lesson.category()),
+            String.valueOf(lesson.text()), String.valueOf(lesson.businessName()), String.valueOf(lesson.trackName()))
+            .contains(word)))
+        .sorted(java.util.Comparator.comparing(Lesson::recordedAt, java.util.Comparator.nullsLast(
+            java.util.Comparator.reverseOrder())))
         .toList();
   }
 

@@ -46,11 +46,20 @@ class LessonsApi {
 
   @GetMapping("/api/lessons")
   List<Lesson> search(@RequestAttribute(StaffMember.ATTRIBUTE) StaffMember staff,
-      @RequestParam(required = false) String industry, @RequestParam(required = false) String topic) {
-    return lessons.search(industry, topic).stream()
+      @RequestParam(required = false) String industry, @RequestParam(required = false) String topic,
+      @RequestParam(required = false) String q) {
+    return lessons.search(industry, topic, q).stream()
         .filter(
             lesson -> sharing.mayRead(staff, registry.find(lesson.businessId()).map(Business::advisor).orElse(null)))
         .toList();
+  }
+
+  /** The choices of the search page: industries as in the registry, topics as the lessons form offers them. */
+  @GetMapping("/api/lessons/choices")
+  Map<String, Object> choices() {
+    return Map.of("industries", jp.bansou.business.Industries.MAJOR_GROUPS, "topics",
+        LessonRecords.TOPIC_ORDER.stream().map(code -> Map.of("value", code, "label", LessonRecords.TOPICS.get(code)))
+            .toList());
   }
 
   @ExceptionHandler(ResponseStatusException.class)

@@ -8,7 +8,9 @@ import static jp.bansou.input.RecordInput.today;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import jp.bansou.business.BusinessRegistry;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -34,31 +36,44 @@ public class CheckStaffMeetingRecord implements ExecutionListener {
     if (execution.isCanceled()) {
       return;
     }
+    Map<String, Object> record = new HashMap<>(execution.getVariables());
+    refuseIfAny(check(record));
+    execution.setVariable("meetingAttendees", record.get("meetingAttendees"));
+    execution.setVariable("discussedBusinesses", record.get("discussedBusinesses"));
+  }
+
+  /** The rules of a meeting record, for the record and its corrections alike; normalises the lists in place. */
+  List<String> check(Map<String, Object> record) {
     List<String> problems = new ArrayList<>();
-    LocalDate meetingDate = date(execution.getVariable("meetingDate"));
+    LocalDate meetingDate = date(record.get("meetingDate"));
     if (meetingDate == null) {
       problems.add("開催日を入力してください（例 2026-12-05）");
     } else if (meetingDate.isAfter(today())) {
       problems.add("開催日に未来の日付は入力できません");
     }
-    List<String> attendees = StaffDirectory.ids(execution.getVariable("meetingAttendees"));
+    List<String> attendees = StaffDirectory.ids(record.get("meetingAttendees"));
     List<String> unknownStaff = staff.unknown(attendees);
     if (attendees.isEmpty()) {
       problems.add("参加した職員のユーザーIDを入力してください");
     } else if (!unknownStaff.isEmpty()) {
       problems.add("参加した職員に職員ではないユーザーIDがあります: " + String.join("、", unknownStaff));
     }
-    List<String> businesses = StaffDirectory.ids(execution.getVariable("discussedBusinesses"));
+    List<String> businesses = StaffDirectory.ids(record.get("discussedBusinesses"));
     List<String> unknownBusinesses = businesses.stream().filter(id -> registry.find(id).isEmpty()).toList();
     if (!unknownBusinesses.isEmpty()) {
       problems.add("事業者台帳にない事業者IDがあります: " + String.join("、", unknownBusinesses)
           + "。経営カルテで事業者IDを確かめてください");
     }
-    if (isBlank(execution.getVariable("meetingNotes"))) {
+    if (isBlank(record.get("meetingNotes"))) {
       problems.add("共有した内容を入力してください");
     }
-    refuseIfAny(problems);
-    execution.setVariable("meetingAttendees", String.join(", ", attendees));
-    execution.setVariable("discussedBusinesses", String.join(", ", businesses));
+    if (problems.isEmpty()) {
+      if (meetingDate != null && !(record.get("meetingDate") instanceof java.util.Date)) {
+        record.put("meetingDate", meetingDate.toString());
+      }
+      record.put("meetingAttendees", String.join(", ", attendees));
+      record.put("discussedBusinesses", String.join(", ", businesses));
+    }
+    return problems;
   }
 }

@@ -8,6 +8,7 @@ import static jp.bansou.input.RecordInput.today;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -51,22 +52,7 @@ public class CheckTrainingRecord implements ExecutionListener {
       problems.add("ほかの職員の研修は記録できません。自分の研修を記録するか、管理者に依頼してください");
     }
     LocalDate trainingDate = date(execution.getVariable("trainingDate"));
-    if (trainingDate == null) {
-      problems.add("研修の日付を入力してください（例 2026-11-20）");
-    } else if (trainingDate.isAfter(today())) {
-      problems.add("研修の日付に未来の日付は入力できません。参加した後に記録してください");
-    }
-    if (!ORGANISERS.contains(execution.getVariable("organiser"))) {
-      problems.add("主催を一覧から選んでください");
-    } else if ("other".equals(execution.getVariable("organiser")) && isBlank(execution.getVariable("organiserName"))) {
-      problems.add("主催が「その他」のときは主催者名を入力してください");
-    }
-    if (isBlank(execution.getVariable("trainingTitle"))) {
-      problems.add("研修名を入力してください");
-    }
-    if (!CATEGORIES.contains(execution.getVariable("trainingCategory"))) {
-      problems.add("研修の分類を選んでください");
-    }
+    problems.addAll(check(execution.getVariables()));
     if (!problems.isEmpty()) {
       throw new BadUserRequestException(String.join("。", problems) + "。");
     }
@@ -76,6 +62,30 @@ public class CheckTrainingRecord implements ExecutionListener {
       execution.setProcessBusinessKey(attendee);
     }
     execution.setVariable("transferDueDate", trainings.transferDueDate(trainingDate));
+    execution.setVariable("transferDueDateAsPlanned", trainings.transferDueDateAsPlanned(trainingDate));
+  }
+
+  /** The rules of the training itself (date, organiser, title, category), for the record and its corrections. */
+  static List<String> check(Map<String, Object> record) {
+    List<String> problems = new ArrayList<>();
+    LocalDate trainingDate = date(record.get("trainingDate"));
+    if (trainingDate == null) {
+      problems.add("研修の日付を入力してください（例 2026-11-20）");
+    } else if (trainingDate.isAfter(today())) {
+      problems.add("研修の日付に未来の日付は入力できません。参加した後に記録してください");
+    }
+    if (!ORGANISERS.contains(record.get("organiser"))) {
+      problems.add("主催を一覧から選んでください");
+    } else if ("other".equals(record.get("organiser")) && isBlank(record.get("organiserName"))) {
+      problems.add("主催が「その他」のときは主催者名を入力してください");
+    }
+    if (isBlank(record.get("trainingTitle"))) {
+      problems.add("研修名を入力してください");
+    }
+    if (!CATEGORIES.contains(record.get("trainingCategory"))) {
+      problems.add("研修の分類を選んでください");
+    }
+    return problems;
   }
 
   private static String text(Object value) {

@@ -8,7 +8,9 @@ import static jp.bansou.input.RecordInput.today;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -28,9 +30,17 @@ public class CheckTransferTrainingRecord implements ExecutionListener {
     if (execution.isCanceled()) {
       return;
     }
+    Map<String, Object> record = new HashMap<>(execution.getVariables());
+    refuseIfAny(check(record));
+    execution.setVariable("transferAttendees", record.get("transferAttendees"));
+    execution.setVariable("transferAttendeeCount", record.get("transferAttendeeCount"));
+  }
+
+  /** The rules of a transfer training, for the record and its corrections alike; normalises in place. */
+  List<String> check(Map<String, Object> record) {
     List<String> problems = new ArrayList<>();
-    LocalDate transferDate = date(execution.getVariable("transferDate"));
-    LocalDate trainingDate = date(execution.getVariable("trainingDate"));
+    LocalDate transferDate = date(record.get("transferDate"));
+    LocalDate trainingDate = date(record.get("trainingDate"));
     if (transferDate == null) {
       problems.add("伝達研修の日付を入力してください（例 2026-12-10）");
     } else if (transferDate.isAfter(today())) {
@@ -38,18 +48,20 @@ public class CheckTransferTrainingRecord implements ExecutionListener {
     } else if (trainingDate != null && transferDate.isBefore(trainingDate)) {
       problems.add("伝達研修の日付は外部研修の日付より後にしてください");
     }
-    List<String> attendees = StaffDirectory.ids(execution.getVariable("transferAttendees"));
+    List<String> attendees = StaffDirectory.ids(record.get("transferAttendees"));
     List<String> unknown = staff.unknown(attendees);
     if (attendees.isEmpty()) {
       problems.add("伝達研修に参加した職員のユーザーIDを入力してください");
     } else if (!unknown.isEmpty()) {
       problems.add("参加した職員に職員ではないユーザーIDがあります: " + String.join("、", unknown));
     }
-    if (isBlank(execution.getVariable("transferMaterial"))) {
+    if (isBlank(record.get("transferMaterial"))) {
       problems.add("資料の題名を入力してください");
     }
-    refuseIfAny(problems);
-    execution.setVariable("transferAttendees", String.join(", ", attendees));
-    execution.setVariable("transferAttendeeCount", (long) attendees.size());
+    if (problems.isEmpty()) {
+      record.put("transferAttendees", String.join(", ", attendees));
+      record.put("transferAttendeeCount", (long) attendees.size());
+    }
+    return problems;
   }
 }

@@ -1,33 +1,42 @@
 package jp.bansou.staff;
 
-import jp.bansou.security.StaffDirectory;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jp.bansou.correction.Correction;
+import jp.bansou.correction.RecordCorrections;
+import jp.bansou.security.StaffDirectory;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Service;
 
-/** The staff meetings that discussed a business (its case file links them), newest first. */
+/**
+ * The staff meetings that discussed a business (its case file links them), newest first, as corrected: a
+ * manager's correction of the businesses discussed moves the meeting to the right case files.
+ */
 @Service
 public class StaffMeetingRecords {
 
-  public record Meeting(String id, String meetingDate, String attendees, String discussedBusinesses, String notes) {}
+  /** @param corrections what was corrected, oldest first, as staff read it */
+  public record Meeting(String id, String meetingDate, String attendees, String discussedBusinesses, String notes,
+      List<String> corrections) {}
 
   private final HistoryService history;
+  private final RecordCorrections corrections;
 
-  StaffMeetingRecords(HistoryService history) {
+  StaffMeetingRecords(HistoryService history, RecordCorrections corrections) {
     this.history = history;
+    this.corrections = corrections;
   }
 
   public List<Meeting> discussing(String businessId) {
-    // a few dozen meetings a year: read the discussed lists and keep the meetings that name the business
+    // a few dozen meetings a year: read every recorded meeting, lay the corrections over it, keep those naming
+    // the business
     List<String> ids = history.createHistoricVariableInstanceQuery().processDefinitionKey(StaffMeetingTimer.PROCESS)
-        .variableName("discussedBusinesses").list().stream()
-        .filter(variable -> StaffDirectory.ids(variable.getValue()).contains(businessId))
-        .map(HistoricVariableInstance::getProcessInstanceId).distinct().toList();
+        .variableName("discussedBusinesses").list().stream().map(HistoricVariableInstance::getProcessInstanceId)
+        .distinct().toList();
     if (ids.isEmpty()) {
       return List.of();
     }
@@ -37,11 +46,17 @@ public class StaffMeetingRecords {
       variables.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>()).put(variable.getName(),
           variable.getValue());
     }
+    Map<String, List<Correction>> corrected = corrections.apply(variables);
     List<Meeting> meetings = new ArrayList<>();
     for (String id : ids) {
       Map<String, Object> v = variables.get(id);
+      if (!StaffDirectory.ids(v.get("discussedBusinesses")).contains(businessId)) {
+        continue;
+      }
       meetings.add(new Meeting(id, (String) v.get("meetingDate"), (String) v.get("meetingAttendees"),
-          (String) v.get("discussedBusinesses"), (String) v.get("meetingNotes")));
+          (String) v.get("discussedBusinesses"), (String) v.get("meetingNotes"),
+          corrected.getOrDefault(id, List.of()).stream()
+              .map(correction -> corrections.describe(StaffMeetingTimer.PROCESS, correction)).toList()));
     }
     meetings.sort(Comparator.comparing(Meeting::meetingDate, Comparator.nullsLast(Comparator.reverseOrder())));
     return meetings;

@@ -26,8 +26,13 @@ public class StaffTrainings {
   }
 
   public Date transferDueDate(LocalDate trainingDate) {
-    return calendar.openDay(Date.from(trainingDate.plus(properties.transferDueWithin()).atTime(END_OF_DAY)
-        .atZone(PlanClock.zone()).toInstant()));
+    return calendar.openDay(transferDueDateAsPlanned(trainingDate));
+  }
+
+  /** Before the business calendar moved it: the case file says why it moved. */
+  public Date transferDueDateAsPlanned(LocalDate trainingDate) {
+    return Date.from(trainingDate.plus(properties.transferDueWithin()).atTime(END_OF_DAY)
+        .atZone(PlanClock.zone()).toInstant());
   }
 
   public Date reminderDate(Date transferDueDate) {

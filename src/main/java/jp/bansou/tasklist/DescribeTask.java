@@ -8,6 +8,7 @@ import java.util.Optional;
 import jp.bansou.business.Business;
 import jp.bansou.business.BusinessRegistry;
 import jp.bansou.calendar.PlanClock;
+import jp.bansou.calendar.BusinessCalendar;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -42,11 +43,13 @@ public class DescribeTask implements TaskListener {
   private final BusinessRegistry registry;
   private final IdentityService identities;
   private final VisitTasks visits;
+  private final BusinessCalendar calendar;
 
-  DescribeTask(BusinessRegistry registry, IdentityService identities, VisitTasks visits) {
+  DescribeTask(BusinessRegistry registry, IdentityService identities, VisitTasks visits, BusinessCalendar calendar) {
     this.registry = registry;
     this.identities = identities;
     this.visits = visits;
+    this.calendar = calendar;
   }
 
   @Override
@@ -111,9 +114,14 @@ public class DescribeTask implements TaskListener {
     return definitionId == null ? "" : definitionId.split(":")[0];
   }
 
-  private static String dueLine(DelegateTask task) {
+  /** The due date, and why it is not the planned day: 「期限: 2026/09/24（国民の休日のため翌営業日）」. */
+  private String dueLine(DelegateTask task) {
     Date due = task.getDueDate();
-    return due == null ? "期限: なし" : "期限: " + DATE.format(due.toInstant().atZone(PlanClock.zone()));
+    if (due == null) {
+      return "期限: なし";
+    }
+    return "期限: " + DATE.format(due.toInstant().atZone(PlanClock.zone()))
+        + calendar.whyDueMoved(due, task.getVariablesTyped(false)).map(why -> "（" + why + "）").orElse("");
   }
 
   private String advisorLine(DelegateExecution execution) {

@@ -55,7 +55,8 @@ class PackageRulesTest {
       "kpi", // the KPI report: reads history by process and activity ids from configuration, not by Java imports
       "web", // Japanese error pages and refusals
       "history", // the auditors' history view of every case
-      "lessons"); // 支援の成功事例・失敗事例: a closing step added to the tracks named in configuration
+      "lessons", // 支援の成功事例・失敗事例: a closing step added to the tracks named in configuration
+      "correction"); // corrections of §10 records by managers, laid over the records by their readers
 
   /** The only packages that may read the Java of several tracks: they show or drive every track. */
   static final Set<String> CROSS_TRACK_READERS = Set.of(

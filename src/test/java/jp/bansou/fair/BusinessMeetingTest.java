@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import jp.bansou.business.BusinessRegistry;
 import jp.bansou.testing.Acting;
 import jp.bansou.testing.EngineClock;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 
 @EngineTest
 class BusinessMeetingTest {
@@ -54,6 +56,9 @@ class BusinessMeetingTest {
   ManagementService managementService;
   @Autowired
   BusinessRegistry registry;
+
+  @Autowired
+  TestRestTemplate http;
 
   EngineClock clock;
 
@@ -183,6 +188,27 @@ class BusinessMeetingTest {
 
     assertThat(meeting).isEnded().hasPassed("MeetingDealTargetMissed").hasNotPassed("FollowUpLead").variables()
         .containsEntry("dealCount", 0L);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theCaseFileSaysWhyALeadFallsDueTheDayAfterLabourThanksgiving() {
+    ProcessInstance meeting = startAndApply();
+    meetBuyersAndListLeads(meeting, "[{\"company\":\"東京百貨店\"}]");
+    String businessId = runtimeService.createProcessInstanceQuery().processInstanceId(meeting.getId())
+        .singleResult().getBusinessKey();
+
+    Map<String, Object> file = http.withBasicAuth("ito", "demo")
+        .getForObject("/api/businesses/{id}/case-file", Map.class, businessId);
+
+    // fourteen days after 11-09 is 11-23, 勤労感謝の日
+    List<Map<String, Object>> current = ((List<Map<String, Object>>) file.get("cases")).stream()
+        .flatMap(c -> ((List<Map<String, Object>>) c.get("currentTasks")).stream()).toList();
+    assertThat(current).filteredOn(task -> "見込み客をフォローする".equals(task.get("name"))).singleElement()
+        .satisfies(task -> assertThat(task).containsEntry("dueMoved", "祝日（勤労感謝の日）のため翌営業日"));
+    assertThat(leadTask(meeting, "東京百貨店").getDescription())
+        .contains("期限: 2027/11/24（祝日（勤労感謝の日）のため翌営業日）");
+    runtimeService.deleteProcessInstance(meeting.getId(), "test over");
   }
 
   @Test

@@ -11,6 +11,7 @@ import static org.camunda.bpm.engine.variable.Variables.putValue;
 import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import jp.bansou.business.BusinessRegistry;
 import jp.bansou.testing.Acting;
 import jp.bansou.testing.EngineClock;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 
 @EngineTest
 class TradeFairTest {
@@ -57,6 +59,8 @@ class TradeFairTest {
   Fairs fairs;
   @Autowired
   BusinessRegistry registry;
+  @Autowired
+  TestRestTemplate http;
 
   EngineClock clock;
 
@@ -138,6 +142,25 @@ class TradeFairTest {
     for (String advice : ADVICE) {
       assertThat(task(advice, fair)).isAssignedTo("sato").hasDueDate(japan(2027, 9, 27));
     }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theCaseFileSaysWhyThePreparationFallsDueOnTheMondayAfter() {
+    ProcessInstance fair = startAndApply("marugoto-ikebukuro");
+    String businessId = runtimeService.createProcessInstanceQuery().processInstanceId(fair.getId()).singleResult()
+        .getBusinessKey();
+
+    Map<String, Object> file = http.withBasicAuth("ito", "demo")
+        .getForObject("/api/businesses/{id}/case-file", Map.class, businessId);
+
+    // two weeks before 10-09 is Saturday 09-25: every advice is due Monday 09-27, and the case file says why
+    List<Map<String, Object>> current = (List<Map<String, Object>>) ((List<Map<String, Object>>) file.get("cases"))
+        .get(0).get("currentTasks");
+    assertThat(current).hasSize(ADVICE.size()).allSatisfy(task -> assertThat(task)
+        .containsEntry("dueMoved", "土曜日のため翌営業日"));
+    assertThat(task("AdviseOnBooth", fair).getDescription()).contains("期限: 2027/09/27（土曜日のため翌営業日）");
+    runtimeService.deleteProcessInstance(fair.getId(), "test over");
   }
 
   @Test

@@ -5,7 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.DayOfWeek;
+import java.time.MonthDay;
 import java.util.List;
+import java.util.Set;
+import jp.bansou.calendar.BusinessCalendar;
+import jp.bansou.calendar.BusinessCalendarProperties;
+import jp.bansou.calendar.BusinessCalendarProperties.Direction;
+import jp.bansou.calendar.BusinessCalendarProperties.YearEndClosure;
+import jp.bansou.calendar.NationalHolidays;
+import org.springframework.core.io.ClassPathResource;
 import jp.bansou.calendar.FiscalYear;
 import jp.bansou.testing.EngineTest;
 import org.junit.jupiter.api.Test;
@@ -26,6 +35,22 @@ class KpiPaceTest {
     // April 1 to September 30 is 183 of 365 days
     assertThat(YearPace.elapsedShare(r8, LocalDate.of(2026, 9, 30))).isEqualByComparingTo("0.5014");
     assertThat(YearPace.elapsedShare(r8, LocalDate.of(2027, 3, 31))).isEqualByComparingTo("1");
+  }
+
+  @Test
+  void countedByOpenDaysGoldenWeekAndTheYearEndClosureDoNotCount() {
+    FiscalYear r8 = FiscalYear.parse("R8");
+    BusinessCalendarProperties properties = new BusinessCalendarProperties(
+        Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), new YearEndClosure(MonthDay.of(12, 29), MonthDay.of(1, 3)),
+        List.of(), Direction.NEXT_OPEN_DAY, new ClassPathResource("calendar/syukujitsu.csv"),
+        new ClassPathResource("calendar/holidays-projected.csv"));
+    BusinessCalendar calendar = new BusinessCalendar(properties, new NationalHolidays(properties));
+    // R8 has 241 open days; 22 of them by the end of Golden Week (36 calendar days), 122 by September 30
+    assertThat(YearPace.elapsedShare(r8, LocalDate.of(2026, 5, 6), calendar::isOpen)).isEqualByComparingTo("0.0913");
+    assertThat(YearPace.elapsedShare(r8, LocalDate.of(2026, 5, 6))).isEqualByComparingTo("0.0986");
+    assertThat(YearPace.elapsedShare(r8, LocalDate.of(2026, 9, 30), calendar::isOpen))
+        .isEqualByComparingTo("0.5062");
+    assertThat(YearPace.elapsedShare(r8, LocalDate.of(2027, 3, 31), calendar::isOpen)).isEqualByComparingTo("1");
   }
 
   @Test

@@ -89,6 +89,10 @@ class SupportLessonsTest {
     assertThat(lessons.search("宿泊業、飲食サービス業", "dx")).extracting(Lesson::businessId).contains(business);
     assertThat(lessons.search("製造業", "dx")).extracting(Lesson::businessId).doesNotContain(business);
     assertThat(lessons.search(null, "finance")).extracting(Lesson::businessId).doesNotContain(business);
+    // free text (the search page's キーワード): every word, half- or full-width spaces between them
+    assertThat(lessons.search("宿泊業、飲食サービス業", "dx", "誰が　更新 人手不足")).extracting(Lesson::businessId)
+        .contains(business);
+    assertThat(lessons.search(null, null, "誰が 在庫")).extracting(Lesson::businessId).doesNotContain(business);
     ResponseEntity<List> found = http.withBasicAuth("ito", "demo").getForEntity("/api/lessons?topic=dx", List.class);
     assertThat(found.getBody()).extracting(lesson -> ((Map<?, ?>) lesson).get("businessId")).contains(business);
   }

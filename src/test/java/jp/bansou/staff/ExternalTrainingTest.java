@@ -87,6 +87,7 @@ class ExternalTrainingTest {
     assertThat(transfer).isAssignedTo("suzuki");
     // thirty days after 11/20 is Sunday 12/20: the chamber is closed, the transfer training is due on Monday
     assertThat(transfer.getDueDate()).isEqualTo(at(2026, 12, 21, 17));
+    assertThat(transfer.getDescription()).as("Tasklist says why").contains("期限: 2026/12/21（日曜日のため翌営業日）");
 
     clock.setTo(LocalDateTime.of(2026, 12, 10, 17, 0));
     tasks.complete(transfer.getId(), putValue("transferDate", "2026-12-10")

@@ -84,12 +84,46 @@ class StaffMeetingTest {
     assertThat(tasks.createTaskQuery().processInstanceId(meeting.getId()).taskCandidateGroup("assistants").count())
         .isEqualTo(1);
     assertThat(task(meeting).getDueDate()).isEqualTo(at(2027, 2, 12));
-    assertThat(timer.timer().orElseThrow().getDuedate()).as("the next meeting").isEqualTo(at(2027, 2, 20));
+    // the 20th of February 2027 is a Saturday: the meeting comes on the Monday after (issue #18)
+    assertThat(timer.timer().orElseThrow().getDuedate()).as("the next meeting").isEqualTo(at(2027, 2, 22));
 
-    clock.setTo(LocalDateTime.of(2027, 2, 20, 9, 0));
+    clock.setTo(LocalDateTime.of(2027, 2, 22, 9, 0));
     ProcessInstance next = fire();
     assertThat(timer.timer().orElseThrow().getDuedate()).isEqualTo(at(2027, 3, 5));
     runtime.deleteProcessInstance(next.getId(), "test over");
+    runtime.deleteProcessInstance(meeting.getId(), "test over");
+  }
+
+  @Test
+  void aMeetingDayOnASundayOrAHolidayComesOnTheNextOpenDayAndTheRecordIsDueAWeekLater() {
+    EngineClock clock = new EngineClock(management);
+    // after the meeting of Monday 2026-06-22 (the 20th was a Saturday) comes 07-05, a Sunday
+    clock.setTo(LocalDateTime.of(2026, 6, 22, 10, 0));
+    management.recalculateJobDuedate(timer.timer().orElseThrow().getId(), false);
+    assertThat(timer.timer().orElseThrow().getDuedate()).isEqualTo(at(2026, 7, 6));
+
+    clock.setTo(LocalDateTime.of(2026, 7, 6, 9, 0));
+    ProcessInstance meeting = fire();
+    assertThat(task(meeting).getDueDate()).isEqualTo(at(2026, 7, 13));
+    assertThat(timer.timer().orElseThrow().getDuedate()).as("the 20th is 海の日").isEqualTo(at(2026, 7, 21));
+    runtime.deleteProcessInstance(meeting.getId(), "test over");
+
+    // after the meeting of Friday 2026-11-20 the next is the 5th of December, a Saturday
+    clock.setTo(LocalDateTime.of(2026, 11, 20, 9, 0));
+    ProcessInstance november = fire();
+    assertThat(timer.timer().orElseThrow().getDuedate()).isEqualTo(at(2026, 12, 7));
+    runtime.deleteProcessInstance(november.getId(), "test over");
+  }
+
+  @Test
+  void theRecordOfAMeetingFallsDueOnAnOpenDayAndTheTaskSaysWhy() {
+    EngineClock clock = new EngineClock(management);
+    // a meeting's task on Monday 2026-09-14: a week later is 09-21 敬老の日, then 09-22 国民の休日, 09-23 秋分の日
+    clock.setTo(LocalDateTime.of(2026, 9, 14, 9, 0));
+    ProcessInstance meeting = coverage.track(runtime.createProcessInstanceByKey("staff-meeting")
+        .startBeforeActivity("RecordStaffMeeting").execute());
+    assertThat(task(meeting).getDueDate()).isEqualTo(at(2026, 9, 24));
+    assertThat(task(meeting).getDescription()).contains("期限: 2026/09/24（祝日（敬老の日）のため翌営業日）");
     runtime.deleteProcessInstance(meeting.getId(), "test over");
   }
 

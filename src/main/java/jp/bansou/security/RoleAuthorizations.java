@@ -30,16 +30,27 @@ import static jp.bansou.security.StaffGroup.MANAGERS;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.OptimizePermissions;
 import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.SystemPermissions;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 
 /**
  * What each role may do, as SPEC's role table says and no more. Working on tasks is not granted here: the
@@ -52,6 +63,13 @@ import org.camunda.bpm.engine.authorization.Resources;
  * one to the roles they are meant for ({@code jp.bansou.tasklist.TasklistFilterSetup}).
  */
 final class RoleAuthorizations {
+
+  /** Every permission defined for the grant's resource type, so that an extra one given in Admin is noticed. */
+  private static final List<Permission> ALL_PERMISSIONS = Stream.<Permission[]>of(Permissions.values(),
+      ProcessDefinitionPermissions.values(), ProcessInstancePermissions.values(), TaskPermissions.values(),
+      HistoricProcessInstancePermissions.values(), HistoricTaskPermissions.values(), BatchPermissions.values(),
+      SystemPermissions.values(), UserOperationLogCategoryPermissions.values(), OptimizePermissions.values())
+      .flatMap(Arrays::stream).toList();
 
   record Grant(StaffGroup group, Resource resource, String resourceId, Permission... permissions) {}
 
@@ -121,32 +139,58 @@ final class RoleAuthorizations {
     for (Grant grant : grants) {
       granted.add(key(grant.group().id(), grant.resource().resourceType(), grant.resourceId()));
     }
-    for (StaffGroup group : StaffGroup.values()) {
-      for (Authorization existing : authorizations.createAuthorizationQuery()
-          .groupIdIn(group.id()).authorizationType(AUTH_TYPE_GRANT).list()) {
-        boolean roleWide = ANY.equals(existing.getResourceId())
-            || existing.getResourceType() == APPLICATION.resourceType();
-        if (roleWide && !granted.contains(key(group.id(), existing.getResourceType(), existing.getResourceId()))) {
-          authorizations.deleteAuthorization(existing.getId());
-        }
+    // One query for every role's grants, and a save only where a grant differs: a restart with nothing
+    // changed writes nothing (it wrote ~70 grants, each a transaction of its own, at every start).
+    String[] groupIds = Arrays.stream(StaffGroup.values()).map(StaffGroup::id).toArray(String[]::new);
+    Map<String, Authorization> existingByKey = new HashMap<>();
+    for (Authorization existing : authorizations.createAuthorizationQuery()
+        .groupIdIn(groupIds).authorizationType(AUTH_TYPE_GRANT).list()) {
+      String key = key(existing.getGroupId(), existing.getResourceType(), existing.getResourceId());
+      boolean roleWide = ANY.equals(existing.getResourceId())
+          || existing.getResourceType() == APPLICATION.resourceType();
+      if (roleWide && !granted.contains(key)) {
+        authorizations.deleteAuthorization(existing.getId());
+      } else {
+        existingByKey.putIfAbsent(key, existing);
       }
     }
     for (Grant grant : grants) {
-      Authorization authorization = authorizations.createAuthorizationQuery()
-          .groupIdIn(grant.group().id())
-          .resourceType(grant.resource())
-          .resourceId(grant.resourceId())
-          .authorizationType(AUTH_TYPE_GRANT)
-          .singleResult();
+      Authorization authorization = existingByKey.get(
+          key(grant.group().id(), grant.resource().resourceType(), grant.resourceId()));
       if (authorization == null) {
         authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
         authorization.setGroupId(grant.group().id());
         authorization.setResource(grant.resource());
         authorization.setResourceId(grant.resourceId());
+      } else if (grantsExactly(authorization, grant)) {
+        continue;
       }
       authorization.setPermissions(Arrays.copyOf(grant.permissions(), grant.permissions().length));
       authorizations.saveAuthorization(authorization);
     }
+  }
+
+  /**
+   * Whether the stored grant holds exactly the grant's permissions: the same answer for every permission
+   * of its resource type as a grant written afresh from the list.
+   */
+  static boolean grantsExactly(Authorization existing, Grant grant) {
+    int resourceType = grant.resource().resourceType();
+    int wanted = 0;
+    for (Permission permission : grant.permissions()) {
+      wanted |= permission.getValue();
+    }
+    for (Permission permission : ALL_PERMISSIONS) {
+      if (Arrays.stream(permission.getTypes()).noneMatch(type -> type.resourceType() == resourceType)) {
+        continue;
+      }
+      // as the engine ORs a grant's permissions into one number
+      boolean expected = (wanted & permission.getValue()) == permission.getValue();
+      if (existing.isPermissionGranted(permission) != expected) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String key(String groupId, int resourceType, String resourceId) {

@@ -111,6 +111,8 @@ class StaffSetup {
     Group group = identities.createGroupQuery().groupId(staffGroup.id()).singleResult();
     if (group == null) {
       group = identities.newGroup(staffGroup.id());
+    } else if (staffGroup.displayName().equals(group.getName()) && "WORKFLOW".equals(group.getType())) {
+      return; // unchanged: a restart writes nothing
     }
     group.setName(staffGroup.displayName());
     group.setType("WORKFLOW");

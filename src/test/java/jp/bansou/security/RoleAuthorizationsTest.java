@@ -58,6 +58,21 @@ class RoleAuthorizationsTest {
         Permissions.READ, Resources.TASK, "any-task")).isTrue();
   }
 
+  @Test
+  void aRestartRestoresANarrowedGrantToTheRoleTable() {
+    var narrowed = authorizations.createAuthorizationQuery().groupIdIn(StaffGroup.MANAGERS.id())
+        .resourceType(Resources.TASK).resourceId(ANY).singleResult();
+    narrowed.removePermission(Permissions.TASK_ASSIGN);
+    authorizations.saveAuthorization(narrowed);
+    assertThat(authorizations.isUserAuthorized("takahashi", List.of(StaffGroup.MANAGERS.id()),
+        Permissions.TASK_ASSIGN, Resources.TASK, "any-task")).isFalse();
+
+    RoleAuthorizations.apply(authorizations, new SharingProperties(null, null));
+
+    assertThat(authorizations.isUserAuthorized("takahashi", List.of(StaffGroup.MANAGERS.id()),
+        Permissions.TASK_ASSIGN, Resources.TASK, "any-task")).isTrue();
+  }
+
   private void grant(StaffGroup group, Resource resource, String resourceId, Permission permission) {
     var authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
     authorization.setGroupId(group.id());

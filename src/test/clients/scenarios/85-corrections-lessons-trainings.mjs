@@ -185,6 +185,8 @@ async function staffSearchLessons(page, base) {
   assert.match(text, /成功事例\s+金融・マル経・早めの資金計画/);
   assert.match(text, /卸売業、小売業/);
   assert.match(text, /経営分析/);
+  // the day it was recorded, as staff write dates: 2026/12/02, never 2026/12/2
+  assert.match(text, /\b\d{4}\/\d{2}\/\d{2}\b/);
   await screenshot(page, 'lessons-search');
   await result.getByRole('link', { name: new RegExp(businessName) }).click();
   await page.locator('#business-name', { hasText: businessName }).waitFor();

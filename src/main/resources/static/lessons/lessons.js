@@ -27,7 +27,7 @@
   }
 
   function day(iso) {
-    return iso ? new Date(iso).toLocaleDateString('ja-JP', { timeZone: 'Asia/Tokyo' }) : '';
+    return iso ? new Date(iso).toLocaleDateString('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }) : '';
   }
 
   function render(lessons) {

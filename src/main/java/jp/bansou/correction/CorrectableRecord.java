@@ -24,7 +24,7 @@ public interface CorrectableRecord {
 
   /** A value as staff read it (「電話」 for {@code phone}, 2026/11/27 for a date); empty for none. */
   default String text(String variable, Object value) {
-    if (value == null) {
+    if (value == null || value.toString().isBlank()) {
       return "（なし）";
     }
     String text = choices(variable).getOrDefault(value.toString(), value.toString());

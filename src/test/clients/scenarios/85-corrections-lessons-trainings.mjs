@@ -1,7 +1,9 @@
 // Plan §10 in the browser: a manager corrects a contact's channel and date in the case file (the timeline shows
 // the corrected record and who corrected it; a colleague is refused in Japanese); staff search the lessons of
 // closed cases by industry and open the business's case file; an assistant's external training gives a transfer
-// training due on an open day that says why it moved; a staff meeting naming the business shows in its case file.
+// training due on an open day that says why it moved; a staff meeting naming the business shows in its case file;
+// a colleague and an auditor see no correction button; a manager corrects the training's date on the trainings page
+// (/trainings/) and an auditor reads that page without a correction button.
 import assert from 'node:assert/strict';
 import { field, importBusinesses, inBrowser, loggedIn, logIn, PASSWORD, rest, screenshot } from '../e2e-lib.mjs';
 
@@ -156,18 +158,72 @@ async function managerCorrectsTheContact(page, base) {
   await screenshot(page, 'casefile-corrected-contact');
 }
 
-async function colleagueIsRefused(page, base) {
+async function colleagueAndAuditorSeeNoCorrectionButton(page, base) {
   page.setDefaultTimeout(PATIENCE);
-  await page.setExtraHTTPHeaders({ authorization: basic('sato') });
-  await page.goto(`${base}/casefile/?id=${encodeURIComponent(businessId)}`);
-  const first = page.locator('#contact-timeline li.contact').first();
-  await first.waitFor();
-  await first.getByText('記録を訂正する（管理者・記録した本人）').click();
-  await first.getByLabel('相談の方法').selectOption('visit');
-  await first.getByLabel('訂正の理由').fill('訪問だった');
-  await first.getByRole('button', { name: '訂正を記録する' }).click();
-  await first.locator('p.refused', { hasText: 'ほかの職員の記録は訂正できません' }).waitFor();
-  await screenshot(page, 'casefile-correction-refused');
+  for (const user of ['sato', 'tanaka']) {
+    await page.setExtraHTTPHeaders({ authorization: basic(user) });
+    await page.goto(`${base}/casefile/?id=${encodeURIComponent(businessId)}`);
+    const first = page.locator('#contact-timeline li.contact').first();
+    await first.locator('.correction', { hasText: '相談の方法 窓口 → 電話' }).waitFor();
+    assert.equal(await first.getByText('記録を訂正する').count(), 0, `${user} sees no correction button`);
+    assert.equal(await page.locator('details.correct').count(), 0, `${user} sees no correction form at all`);
+    await first.scrollIntoViewIfNeeded();
+    await screenshot(page, `casefile-no-correction-button-${user}`);
+  }
+  // the server still refuses a colleague who asks anyway, in Japanese
+  const contacts = await api(base, 'sato', 'GET', `/api/businesses/${businessId}/contacts`);
+  const refused = await api(base, 'sato', 'POST', `/api/records/${contacts.body[0].id}/corrections`,
+    { channel: 'visit', correctionReason: '訪問だった' });
+  assert.equal(refused.status, 403);
+  assert.match(refused.body.message, /ほかの職員の記録は訂正できません/);
+}
+
+/** The assistant's training recorded in Tasklist above, as the trainings page lists it (newest first). */
+async function assistantsTraining(base) {
+  const fiscalYear = Number(today().slice(0, 4)) - (Number(today().slice(5, 7)) < 4 ? 1 : 0);
+  const year = await api(base, 'takahashi', 'GET', `/api/staff-records/${fiscalYear}`);
+  assert.equal(year.status, 200, JSON.stringify(year.body));
+  const training = year.body.trainings.find((t) => t.heading.includes('鈴木 美咲') && t.heading.includes('伴走支援研修会（札幌）'));
+  assert.ok(training, 'the assistant\'s training is on the page');
+  return training;
+}
+
+async function managerCorrectsATrainingsDate(page, base) {
+  page.setDefaultTimeout(PATIENCE);
+  const training = await assistantsTraining(base);
+  const recorded = training.fields.find((f) => f.name === 'trainingDate').value;
+  const day = new Date(`${recorded}T12:00:00+09:00`);
+  day.setUTCDate(day.getUTCDate() - 1);
+  const corrected = day.toISOString().slice(0, 10);
+  await page.setExtraHTTPHeaders({ authorization: basic('takahashi') });
+  await page.goto(`${base}/trainings/`);
+  const item = page.locator(`#trainings li[data-id="${training.id}"]`);
+  await item.waitFor();
+  await item.getByText('記録を訂正する（管理者・記録した本人）').click();
+  await item.getByLabel('研修の日付', { exact: true }).fill(corrected);
+  await item.getByLabel('訂正の理由').fill('研修は前日だった（参加証明書で確認）');
+  await screenshot(page, 'trainings-correct-date-form');
+  await item.getByRole('button', { name: '訂正を記録する' }).click();
+  const slash = (iso) => iso.replaceAll('-', '/');
+  await item.locator('.correction', { hasText: `研修の日付 ${slash(recorded)} → ${slash(corrected)}` }).waitFor();
+  const text = await item.innerText();
+  assert.ok(text.startsWith(slash(corrected)), 'the heading shows the corrected date: ' + text.split('\n')[0]);
+  assert.match(text, /高橋 誠が訂正: 研修の日付 .+（理由: 研修は前日だった（参加証明書で確認））/);
+  await item.scrollIntoViewIfNeeded();
+  await screenshot(page, 'trainings-corrected-date');
+  console.log('[e2e] training date', slash(recorded), '→', slash(corrected));
+}
+
+async function auditorReadsTrainingsWithoutCorrecting(page, base) {
+  page.setDefaultTimeout(PATIENCE);
+  const training = await assistantsTraining(base);
+  await page.setExtraHTTPHeaders({ authorization: basic('tanaka') });
+  await page.goto(`${base}/trainings/`);
+  const item = page.locator(`#trainings li[data-id="${training.id}"]`);
+  await item.locator('.correction', { hasText: '高橋 誠が訂正: 研修の日付' }).waitFor();
+  await page.locator('#meetings li.record').first().waitFor();
+  assert.equal(await page.getByText('記録を訂正する').count(), 0, 'the auditor sees no correction button');
+  await screenshot(page, 'trainings-auditor-read-only');
 }
 
 async function staffSearchLessons(page, base) {
@@ -200,8 +256,12 @@ export async function run({ browser, base }) {
   console.log('[e2e] assistant: external training recorded in Tasklist, transfer training due, staff meeting recorded');
   await inBrowser(browser, 'manager-correction', (page) => managerCorrectsTheContact(page, base));
   console.log('[e2e] manager: corrected the contact\'s channel in the case file');
-  await inBrowser(browser, 'colleague-refused', (page) => colleagueIsRefused(page, base));
-  console.log('[e2e] advisor: a colleague\'s record cannot be corrected (Japanese refusal)');
+  await inBrowser(browser, 'no-correction-button', (page) => colleagueAndAuditorSeeNoCorrectionButton(page, base));
+  console.log('[e2e] advisor and auditor: no correction button on a colleague\'s contact (the API refuses in Japanese)');
+  await inBrowser(browser, 'manager-corrects-training', (page) => managerCorrectsATrainingsDate(page, base));
+  console.log('[e2e] manager: corrected the assistant\'s training date on the trainings page');
+  await inBrowser(browser, 'auditor-trainings', (page) => auditorReadsTrainingsWithoutCorrecting(page, base));
+  console.log('[e2e] auditor: reads the trainings page, no correction button');
   await inBrowser(browser, 'lessons-search', (page) => staffSearchLessons(page, base));
   console.log('[e2e] staff: lessons searched by industry, topic and text, case file opened from the result');
 }

@@ -16,14 +16,7 @@
     ['business-succession', '事業承継支援'], ['dx-follow-up', 'DX活用の個別フォローアップ']];
   const NEXT_STATES = { open: '未了', done: '済' };
 
-  function element(tag, attributes, children) {
-    const node = document.createElement(tag);
-    Object.entries(attributes || {}).forEach(([name, value]) => {
-      if (name === 'text') node.textContent = value; else node.setAttribute(name, value);
-    });
-    (children || []).forEach((child) => node.appendChild(child));
-    return node;
-  }
+  const { element, labelled, call, correctionForm } = window.Bansou;
 
   function day(iso) {
     return iso ? String(iso).slice(0, 10).replaceAll('-', '/') : '—';
@@ -31,21 +24,6 @@
 
   function todayInJapan() {
     return new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' });
-  }
-
-  async function call(method, url, body) {
-    const response = await fetch(url, {
-      method, credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body)
-    });
-    const parsed = await response.json().catch(() => ({}));
-    if (!response.ok) throw new Error(parsed.message || ('エラー（' + response.status + '）'));
-    return parsed;
-  }
-
-  function labelled(label, input) {
-    return element('label', {}, [element('span', { text: label }), input]);
   }
 
   // --- the contact form -------------------------------------------------------------------------------------
@@ -108,42 +86,15 @@
       if (c.nextActionResult) item.appendChild(line('結果', c.nextActionResult));
       if (c.followingTrackName) item.appendChild(line('始めた支援', c.followingTrackName));
       (c.corrections || []).forEach((text) => item.appendChild(element('div', { class: 'correction', text })));
-      item.appendChild(correctionForm(c));
+      // a manager or the contact's own staff member corrects a wrong date or channel (ADR 0100); no button for others
+      if (c.correctable) {
+        item.appendChild(correctionForm(c.id, [
+          { name: 'contactDate', label: '相談・訪問の日付', value: c.contactDate },
+          { name: 'channel', label: '相談の方法', value: c.channel, choices: Object.fromEntries(CHANNELS) }
+        ], load));
+      }
       return item;
     }));
-  }
-
-  // A manager corrects a contact (a wrong date or channel): the correction is recorded beside the record, with
-  // who, when and why, and shows in the case history (POST /api/records/{id}/corrections).
-  function correctionForm(contact) {
-    const correction = element('form', { class: 'record-form correction-form' });
-    const correctedDate = element('input', { type: 'date', name: 'contactDate' });
-    correctedDate.value = contact.contactDate || '';
-    correction.appendChild(labelled('相談・訪問の日付', correctedDate));
-    const channel = element('select', { name: 'channel' });
-    CHANNELS.forEach(([value, label]) => channel.appendChild(element('option', { value, text: label })));
-    channel.value = contact.channel || '';
-    correction.appendChild(labelled('相談の方法', channel));
-    correction.appendChild(labelled('訂正の理由', element('input', { type: 'text', name: 'correctionReason', maxlength: '200', required: 'required' })));
-    correction.appendChild(element('button', { type: 'submit', text: '訂正を記録する' }));
-    const said = element('p', { role: 'status' });
-    correction.appendChild(said);
-    correction.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      const data = new FormData(correction);
-      said.textContent = '';
-      said.className = '';
-      try {
-        await call('POST', '/api/records/' + encodeURIComponent(contact.id) + '/corrections', {
-          contactDate: data.get('contactDate'), channel: data.get('channel'), correctionReason: data.get('correctionReason')
-        });
-        await load();
-      } catch (error) {
-        said.textContent = error.message;
-        said.className = 'refused';
-      }
-    });
-    return element('details', { class: 'correct' }, [element('summary', { text: '記録を訂正する（管理者・記録した本人）' }), correction]);
   }
 
   function renderMeetings(list) {

@@ -4,11 +4,6 @@
 
   const $ = (selector) => document.querySelector(selector);
 
-  function currentFiscalYear() {
-    const [year, month] = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' }).split('-').map(Number);
-    return month >= 4 ? year : year - 1;
-  }
-
   function row(section, cells, header) {
     const tr = section.insertRow();
     cells.forEach((value) => {
@@ -42,14 +37,5 @@
     row(foot, ['合計'].concat(codes.map((code) => tally.totals[code] + '件'), [tally.total + '件']), true);
   }
 
-  const select = $('#year');
-  const current = currentFiscalYear();
-  for (let year = current; year >= current - 5; year--) {
-    const option = document.createElement('option');
-    option.value = String(year);
-    option.textContent = 'R' + (year - 2018) + '（' + year + '年度）';
-    select.appendChild(option);
-  }
-  select.addEventListener('change', () => show(select.value));
-  show(String(current));
+  window.Bansou.fiscalYears($('#year'), show);
 })();

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * One contact as the case file's timeline shows it. Dates are ISO (yyyy-MM-dd); {@code nextActionState} is
  * {@code none}, {@code open} or {@code done}.
- * {@code corrections} says, oldest first, what a manager corrected (the values shown are the corrected ones).
+ * {@code corrections} says, oldest first, what a manager corrected (the values shown are the corrected ones);
+ * {@code correctable} whether the reader may correct it (a manager, or the contact's own staff member).
  */
 public record Contact(
     String id,
@@ -29,4 +30,5 @@ public record Contact(
     String followingTrackCase,
     String recordedBy,
     String recordedAt,
-    List<String> corrections) {}
+    List<String> corrections,
+    boolean correctable) {}

@@ -72,7 +72,7 @@ class ContactApi {
     if (!sharing.mayRead(staff, business.advisor())) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "この事業者の相談記録は担当の経営指導員と管理者だけが見られます");
     }
-    return records.timeline(business.id());
+    return records.timeline(business.id(), staff.userId());
   }
 
   @PostMapping("/api/businesses/{id}/contacts")

@@ -42,6 +42,11 @@ public class ContactRecords {
   }
 
   public List<Contact> timeline(String businessId) {
+    return timeline(businessId, null);
+  }
+
+  /** The timeline as the reader sees it: which contacts the reader may correct. */
+  public List<Contact> timeline(String businessId, String reader) {
     List<HistoricProcessInstance> cases = history.createHistoricProcessInstanceQuery()
         .processDefinitionKey(PROCESS).processInstanceBusinessKey(businessId).list().stream()
         .filter(ContactRecords::stands).toList();
@@ -50,9 +55,10 @@ public class ContactRecords {
     Map<String, List<Correction>> corrected = corrections.apply(variables);
     List<Contact> contacts = new ArrayList<>();
     for (HistoricProcessInstance instance : cases) {
-      contacts.add(contact(instance, variables.getOrDefault(instance.getId(), Map.of()),
-          corrected.getOrDefault(instance.getId(), List.of()).stream()
-              .map(correction -> corrections.describe(PROCESS, correction)).toList()));
+      Map<String, Object> record = variables.getOrDefault(instance.getId(), Map.of());
+      contacts.add(contact(instance, record, corrected.getOrDefault(instance.getId(), List.of()).stream()
+          .map(correction -> corrections.describe(PROCESS, correction)).toList(),
+          corrections.mayCorrect(reader, PROCESS, record)));
     }
     contacts.sort(Comparator.comparing(Contact::contactDate, Comparator.nullsLast(Comparator.reverseOrder()))
         .thenComparing(Contact::recordedAt, Comparator.nullsLast(Comparator.reverseOrder())));
@@ -93,7 +99,8 @@ public class ContactRecords {
         && !HistoricProcessInstance.STATE_INTERNALLY_TERMINATED.equals(instance.getState());
   }
 
-  private Contact contact(HistoricProcessInstance instance, Map<String, Object> v, List<String> corrections) {
+  private Contact contact(HistoricProcessInstance instance, Map<String, Object> v, List<String> corrections,
+      boolean correctable) {
     Channel channel = Channel.of(v.get("channel")).orElse(null);
     String contactStaff = text(v.get("contactStaff"));
     String accompanying = text(v.get("accompanyingStaff"));
@@ -108,7 +115,8 @@ public class ContactRecords {
         hasNextAction ? isoDate(v.get("nextActionDueDate")) : null, nextActionState,
         isoDate(v.get("nextActionDoneDate")), text(v.get("nextActionResult")),
         text(v.get("followingTrackName")), text(v.get("followingTrackCase")), text(v.get("recordedBy")),
-        instance.getStartTime() == null ? null : instance.getStartTime().toInstant().toString(), corrections);
+        instance.getStartTime() == null ? null : instance.getStartTime().toInstant().toString(), corrections,
+        correctable);
   }
 
   private Map<String, Map<String, Object>> variables(List<String> processInstanceIds) {

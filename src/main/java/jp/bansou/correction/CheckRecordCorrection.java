@@ -53,7 +53,7 @@ public class CheckRecordCorrection implements ExecutionListener {
       throw new BadUserRequestException("訂正できるのは相談・訪問、外部研修・伝達研修、職員間ミーティングの記録です。");
     }
     Map<String, Object> current = corrections.current(recordCase.getId());
-    if (!staff.isManager(by) && !kind.owners(current).contains(by)) {
+    if (!corrections.mayCorrect(by, kind.processKey(), current)) {
       throw new CorrectionRefused("ほかの職員の記録は訂正できません。訂正は管理者に依頼してください。");
     }
     Map<String, Object> corrected = new HashMap<>(current);

@@ -17,12 +17,17 @@ public interface CorrectableRecord {
   /** The variables that may be corrected, in the order a form shows them, with their Japanese labels. */
   Map<String, String> fields();
 
+  /** The codes a field may take with their labels (organisers of a training), in order; empty for free input. */
+  default Map<String, String> choices(String variable) {
+    return Map.of();
+  }
+
   /** A value as staff read it (「電話」 for {@code phone}, 2026/11/27 for a date); empty for none. */
   default String text(String variable, Object value) {
-    if (value == null) {
+    if (value == null || value.toString().isBlank()) {
       return "（なし）";
     }
-    String text = value.toString();
+    String text = choices(variable).getOrDefault(value.toString(), value.toString());
     return text.matches("\\d{4}-\\d{2}-\\d{2}") ? text.replace('-', '/') : text;
   }
 

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -82,6 +83,57 @@ public class RecordCorrections {
         .list().forEach(variable -> record.putIfAbsent(variable.getName(), variable.getValue()));
     apply(Map.of(caseId, record));
     return record;
+  }
+
+  /**
+   * Whether the user may correct the record (as corrected so far): managers every record, advisors and assistants
+   * their own, auditors and everyone else none. The start check and the pages that show a correction button ask
+   * the same question.
+   */
+  public boolean mayCorrect(String userId, String processKey, Map<String, Object> record) {
+    CorrectableRecord kind = kinds.get(processKey);
+    return kind != null && userId != null
+        && (staff.isManager(userId) || staff.isStaff(userId) && kind.owners(record).contains(userId));
+  }
+
+  /** Whether the user is one whose own record it is (the attendee of a training, an attendee of a meeting). */
+  public boolean isOwnedBy(String userId, String processKey, Map<String, Object> record) {
+    CorrectableRecord kind = kinds.get(processKey);
+    return kind != null && userId != null && kind.owners(record).contains(userId);
+  }
+
+  /**
+   * The records of these cases as corrected, read in batches: their variables (changed in place by the corrections)
+   * and their corrections, oldest first.
+   */
+  public Corrected currentOf(List<String> caseIds) {
+    Map<String, Map<String, Object>> records = new HashMap<>();
+    for (int from = 0; from < caseIds.size(); from += BATCH) {
+      String[] batch = caseIds.subList(from, Math.min(from + BATCH, caseIds.size())).toArray(String[]::new);
+      history.createHistoricVariableInstanceQuery().processInstanceIdIn(batch).disableCustomObjectDeserialization()
+          .list().forEach(v -> records.computeIfAbsent(v.getProcessInstanceId(), id -> new HashMap<>())
+              .putIfAbsent(v.getName(), v.getValue()));
+    }
+    return new Corrected(records, apply(records));
+  }
+
+  /** Records as corrected (case id → variables) with their corrections (case id → corrections, oldest first). */
+  public record Corrected(Map<String, Map<String, Object>> records, Map<String, List<Correction>> corrections) {}
+
+  /** A record as a list shows it to this reader, with its correctable fields and whether the reader may correct. */
+  public RecordView view(String processKey, String caseId, String heading, Map<String, Object> record,
+      List<Correction> corrected, String reader) {
+    CorrectableRecord kind = kinds.get(processKey);
+    List<RecordView.Field> fields = new ArrayList<>();
+    kind.fields().forEach((name, label) -> {
+      Object value = record.get(name);
+      String formValue = value == null ? null : value instanceof Date date
+          ? date.toInstant().atZone(ZoneId.systemDefault()).toLocalDate().toString() : value.toString();
+      fields.add(new RecordView.Field(name, label, formValue, kind.text(name, value), kind.choices(name)));
+    });
+    return new RecordView(caseId, heading, fields,
+        corrected.stream().map(correction -> describe(processKey, correction)).toList(),
+        mayCorrect(reader, processKey, record));
   }
 
   /** Cases of which a correction set the variable to the value (a contact moved into another fiscal year). */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import jp.bansou.calendar.FiscalYear;
 import jp.bansou.calendar.PlanClock;
+import jp.bansou.correction.RecordCorrections;
 import jp.bansou.security.StaffDirectory;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,11 +35,13 @@ class HistoryMeasures {
   private final JdbcTemplate jdbc;
   private final String engineName;
   private final StaffDirectory staff;
+  private final RecordCorrections corrections;
 
-  HistoryMeasures(JdbcTemplate jdbc, ProcessEngine engine, StaffDirectory staff) {
+  HistoryMeasures(JdbcTemplate jdbc, ProcessEngine engine, StaffDirectory staff, RecordCorrections corrections) {
     this.jdbc = jdbc;
     this.engineName = engine.getName();
     this.staff = staff;
+    this.corrections = corrections;
   }
 
   Actual actual(TargetRow row, FiscalYear year) {
@@ -153,7 +156,7 @@ class HistoryMeasures {
    * is each case looked up once for its business key and conditions, not once per event, so a year's work
    * follows that year's cases. Rows that count no businesses get a null business key and skip that join.
    */
-  private static Counted counted(Measure measure, FiscalYear year, boolean businesses) {
+  private Counted counted(Measure measure, FiscalYear year, boolean businesses) {
     List<Object> parameters = new ArrayList<>();
     parameters.add(middle(measure, year));
     StringBuilder sql = new StringBuilder("SELECT c.CASE_ID, ")
@@ -181,6 +184,24 @@ class HistoryMeasures {
           .append("GROUP BY a.PROC_INST_ID_, a.ID_) v WHERE v.DONE_ON >= ? AND v.DONE_ON <= ? GROUP BY v.CASE_ID");
       parameters.add(measure.dateVariable());
       parameters.add(measure.activity());
+      parameters.add(measure.process());
+      parameters.add(year.firstDay().toString());
+      parameters.add(year.lastDay().toString());
+    } else if (corrections.kindOf(measure.process()).isPresent()) {
+      // a §10 record counts on its date as corrected (ADR 0100): the latest finished correction that changed the
+      // date replaces the recorded one, so a training moved from 3/31 to 4/1 counts in the new fiscal year
+      sql.append("SELECT d.CASE_ID, COUNT(*) N, SUM(CASE WHEN d.ON_DAY < ? THEN 1 ELSE 0 END) N1, ")
+          .append("MIN(d.ON_DAY) FIRST_AT FROM (SELECT r.PROC_INST_ID_ CASE_ID, COALESCE((SELECT cv.TEXT_ ")
+          .append("FROM ACT_HI_VARINST cc JOIN ACT_HI_PROCINST cp ON cp.PROC_INST_ID_ = cc.PROC_INST_ID_ ")
+          .append("AND cp.STATE_ = 'COMPLETED' JOIN ACT_HI_VARINST cv ON cv.PROC_INST_ID_ = cc.PROC_INST_ID_ ")
+          .append("AND cv.NAME_ = r.NAME_ AND cv.EXECUTION_ID_ = cv.PROC_INST_ID_ ")
+          .append("WHERE cc.PROC_DEF_KEY_ = ? AND cc.NAME_ = ? AND cc.TEXT_ = r.PROC_INST_ID_ ")
+          .append("ORDER BY cp.START_TIME_ DESC LIMIT 1), r.TEXT_) ON_DAY FROM ACT_HI_VARINST r ")
+          .append("WHERE r.NAME_ = ? AND r.PROC_DEF_KEY_ = ? AND r.EXECUTION_ID_ = r.PROC_INST_ID_) d ")
+          .append("WHERE d.ON_DAY >= ? AND d.ON_DAY <= ? GROUP BY d.CASE_ID");
+      parameters.add(RecordCorrections.PROCESS);
+      parameters.add(RecordCorrections.CORRECTED_CASE);
+      parameters.add(measure.dateVariable());
       parameters.add(measure.process());
       parameters.add(year.firstDay().toString());
       parameters.add(year.lastDay().toString());

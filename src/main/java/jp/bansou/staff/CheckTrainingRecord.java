@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.LinkedHashMap;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -24,8 +24,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class CheckTrainingRecord implements ExecutionListener {
 
-  static final Set<String> ORGANISERS = Set.of("jcci", "hokkaido", "smrj-university", "bank", "smrj", "other");
-  static final Set<String> CATEGORIES = Set.of("skills", "dx", "accompanying", "reskilling", "other");
+  /** The organisers and categories as the start form lists them (forms/external-training-start.form). */
+  static final Map<String, String> ORGANISERS = new LinkedHashMap<>();
+  static final Map<String, String> CATEGORIES = new LinkedHashMap<>();
+  static {
+    ORGANISERS.put("jcci", "日本商工会議所");
+    ORGANISERS.put("hokkaido", "北海道商工会議所連合会");
+    ORGANISERS.put("smrj-university", "中小企業大学校");
+    ORGANISERS.put("bank", "地域金融機関");
+    ORGANISERS.put("smrj", "中小企業基盤整備機構");
+    ORGANISERS.put("other", "その他");
+    CATEGORIES.put("skills", "支援能力（経営課題・販路開拓・事業計画）");
+    CATEGORIES.put("dx", "DX推進（業務効率化・販路開拓のIT活用）");
+    CATEGORIES.put("accompanying", "経営力再構築伴走支援研修会");
+    CATEGORIES.put("reskilling", "リスキリング（業務課題）");
+    CATEGORIES.put("other", "その他");
+  }
 
   private final StaffDirectory staff;
   private final StaffTrainings trainings;
@@ -74,7 +88,7 @@ public class CheckTrainingRecord implements ExecutionListener {
     } else if (trainingDate.isAfter(today())) {
       problems.add("研修の日付に未来の日付は入力できません。参加した後に記録してください");
     }
-    if (!ORGANISERS.contains(record.get("organiser"))) {
+    if (!ORGANISERS.containsKey(record.get("organiser"))) {
       problems.add("主催を一覧から選んでください");
     } else if ("other".equals(record.get("organiser")) && isBlank(record.get("organiserName"))) {
       problems.add("主催が「その他」のときは主催者名を入力してください");
@@ -82,7 +96,7 @@ public class CheckTrainingRecord implements ExecutionListener {
     if (isBlank(record.get("trainingTitle"))) {
       problems.add("研修名を入力してください");
     }
-    if (!CATEGORIES.contains(record.get("trainingCategory"))) {
+    if (!CATEGORIES.containsKey(record.get("trainingCategory"))) {
       problems.add("研修の分類を選んでください");
     }
     return problems;

@@ -51,6 +51,15 @@ class TrainingCorrection implements CorrectableRecord {
   }
 
   @Override
+  public Map<String, String> choices(String variable) {
+    return switch (variable) {
+      case "organiser" -> CheckTrainingRecord.ORGANISERS;
+      case "trainingCategory" -> CheckTrainingRecord.CATEGORIES;
+      default -> Map.of();
+    };
+  }
+
+  @Override
   public List<String> derived() {
     return List.of("transferAttendeeCount");
   }

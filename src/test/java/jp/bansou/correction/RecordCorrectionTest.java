@@ -180,6 +180,20 @@ class RecordCorrectionTest {
   }
 
   @Test
+  void theTimelineOffersACorrectionOnlyToManagersAndTheContactsOwnStaffNotToAuditorsOrColleagues() {
+    String business = TestBusinesses.register(registry, "sato");
+    counterContact("suzuki", "assistants", business, "2026-12-01");
+
+    for (Map.Entry<String, Boolean> reader : Map.of("takahashi", true, "suzuki", true, "sato", false, "tanaka",
+        false).entrySet()) {
+      List<Map> timeline = http.withBasicAuth(reader.getKey(), "demo").getForObject("/api/businesses/{id}/contacts",
+          List.class, business);
+      assertThat(timeline).as(reader.getKey()).singleElement()
+          .satisfies(c -> assertThat(c).containsEntry("correctable", reader.getValue()));
+    }
+  }
+
+  @Test
   void aManagerCorrectsTheBusinessesAStaffMeetingDiscussedAndATrainingsTitle() {
     String fishery = TestBusinesses.register(registry, "sato");
     String bakery = TestBusinesses.register(registry, "ito");

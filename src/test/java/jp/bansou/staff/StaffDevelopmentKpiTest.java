@@ -5,7 +5,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.variable.Variables.putValue;
 
 import java.math.BigDecimal;
+import java.util.List;
 import jp.bansou.calendar.FiscalYear;
+import jp.bansou.correction.RecordCorrections;
 import jp.bansou.kpi.KpiReport;
 import jp.bansou.kpi.KpiReports;
 import jp.bansou.security.StaffDirectory;
@@ -46,16 +48,27 @@ class StaffDevelopmentKpiTest {
   @Autowired
   JdbcTemplate jdbc;
 
+  private void correct(String caseId, String variable, String value) {
+    identity.setAuthentication("takahashi", List.of("managers"));
+    try {
+      runtime.startProcessInstanceByKey(RecordCorrections.PROCESS, putValue(RecordCorrections.CORRECTED_CASE, caseId)
+          .putValue(variable, value).putValue("correctionReason", "日付の入力誤り"));
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
   private ProcessInstance training(String user, String group, String date) {
     return ExternalTrainingTest.recordTraining(repository, identity, forms, user, group,
         ExternalTrainingTest.accompanyingSupportSeminar(date));
   }
 
-  private void meeting(String date) {
+  private ProcessInstance meeting(String date) {
     ProcessInstance meeting = runtime.createProcessInstanceByKey("staff-meeting")
         .startBeforeActivity("RecordStaffMeeting").execute();
     tasks.complete(task(meeting).getId(), putValue("meetingDate", date).putValue("meetingAttendees", "sato, suzuki")
         .putValue("meetingNotes", "支援先の状況を共有"));
+    return meeting;
   }
 
   private static KpiReport.Row row(KpiReport report, String id) {
@@ -101,5 +114,32 @@ class StaffDevelopmentKpiTest {
         .hasValueSatisfying(target -> assertThat(target).isEqualByComparingTo("24"));
     assertThat(row(reports.report(year.next()), "staff-external-training-share").actual())
         .isEqualByComparingTo(new BigDecimal("33.3"));
+  }
+
+  @Test
+  void aTrainingAndAMeetingWhoseDatesAManagerCorrectedIntoTheNextYearCountThereNotWhereTheyWereRecorded() {
+    FiscalYear year = FreshFiscalYear.after(jdbc);
+    String lastDay = year.lastDay().toString(); // 2026-03-31 for R7
+    String firstDayOfNext = year.next().firstDay().toString(); // 2026-04-01, R8
+    new EngineClock(management).setTo(year.next().firstDay().plusDays(1).atTime(10, 0));
+    ProcessInstance training = training("ito", "advisors", lastDay);
+    ProcessInstance meeting = meeting(lastDay);
+    assertThat(row(reports.report(year), "staff-external-training-share").actual()).as("as recorded, in the old year")
+        .isEqualByComparingTo("33.3");
+    assertThat(row(reports.report(year), "staff-meetings").actual()).isEqualByComparingTo("1");
+
+    correct(training.getId(), "trainingDate", firstDayOfNext);
+    correct(meeting.getId(), "meetingDate", firstDayOfNext);
+
+    KpiReport old = reports.report(year);
+    assertThat(row(old, "staff-external-training-share").actual()).isEqualByComparingTo("0");
+    assertThat(row(old, "transfer-training-share").actual()).as("no training left to divide by").isNull();
+    assertThat(row(old, "staff-meetings").actual()).isEqualByComparingTo("0");
+    KpiReport next = reports.report(year.next());
+    assertThat(row(next, "staff-external-training-share").actual()).isEqualByComparingTo("33.3");
+    assertThat(row(next, "staff-external-training-share").aprilToSeptember()).isEqualByComparingTo("33.3");
+    assertThat(row(next, "transfer-training-share").actual()).as("its transfer training is still open")
+        .isEqualByComparingTo("0");
+    assertThat(row(next, "staff-meetings").actual()).isEqualByComparingTo("1");
   }
 }

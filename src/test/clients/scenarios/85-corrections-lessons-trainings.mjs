@@ -152,7 +152,10 @@ async function managerCorrectsTheContact(page, base) {
   const entry = await page.locator('#contact-timeline li.contact').first().innerText();
   assert.match(entry, /電話\s+鈴木 美咲/);
   assert.match(entry, /高橋 誠が訂正: 相談の方法 窓口 → 電話（理由: 電話での相談を窓口と記録していた）/);
-  await page.locator('#staff-meetings li', { hasText: '年末の資金繰り' }).waitFor();
+  const meetingEntry = page.locator('#staff-meetings li', { hasText: '年末の資金繰り' });
+  await meetingEntry.waitFor();
+  // who attended, by name as staff know each other
+  assert.match(await meetingEntry.innerText(), /参加：佐藤 一郎、鈴木 美咲、高橋 誠/);
   await page.locator('#lessons li', { hasText: '早めの資金計画' }).waitFor();
   await page.locator('#contact-timeline').scrollIntoViewIfNeeded();
   await screenshot(page, 'casefile-corrected-contact');

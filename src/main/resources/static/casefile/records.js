@@ -100,7 +100,7 @@
   function renderMeetings(list) {
     if (list.length === 0) return empty(meetings);
     meetings.replaceChildren(...list.map((m) => element('li', {}, [
-      element('div', { class: 'contact-head', text: day(m.meetingDate) + '　参加：' + m.attendees }),
+      element('div', { class: 'contact-head', text: day(m.meetingDate) + '　参加：' + m.attendeeNames }),
       line('共有した内容', m.notes || '—'),
       ...(m.corrections || []).map((text) => element('div', { class: 'correction', text }))
     ])));

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import jp.bansou.correction.Correction;
 import jp.bansou.correction.RecordCorrections;
 import jp.bansou.security.StaffDirectory;
@@ -20,15 +21,20 @@ import org.springframework.stereotype.Service;
 public class StaffMeetingRecords {
 
   /** @param corrections what was corrected, oldest first, as staff read it */
-  public record Meeting(String id, String meetingDate, String attendees, String discussedBusinesses, String notes,
+                                                                              /** @param attendeeNames who attended, by name as staff know each other (佐藤 一郎、鈴木 美咲) */
+  public record Meeting(String id, String meetingDate, String attendees, String attendeeNames,
+      String discussedBusinesses, String notes,
       List<String> corrections) {}
 
   private final HistoryService history;
   private final RecordCorrections corrections;
 
-  StaffMeetingRecords(HistoryService history, RecordCorrections corrections) {
+  private final StaffDirectory staff;
+
+  StaffMeetingRecords(HistoryService history, RecordCorrections corrections, StaffDirectory staff) {
     this.history = history;
     this.corrections = corrections;
+    this.staff = staff;
   }
 
   public List<Meeting> discussing(String businessId) {
@@ -54,6 +60,7 @@ public class StaffMeetingRecords {
         continue;
       }
       meetings.add(new Meeting(id, (String) v.get("meetingDate"), (String) v.get("meetingAttendees"),
+          StaffDirectory.ids(v.get("meetingAttendees")).stream().map(staff::nameOf).collect(Collectors.joining("、")),
           (String) v.get("discussedBusinesses"), (String) v.get("meetingNotes"),
           corrected.getOrDefault(id, List.of()).stream()
               .map(correction -> corrections.describe(StaffMeetingTimer.PROCESS, correction)).toList()));

@@ -147,6 +147,8 @@ class StaffMeetingTest {
     assertThat(meetings.discussing(fishery)).singleElement().satisfies(m -> {
       assertThat(m.meetingDate()).isEqualTo("2026-12-05");
       assertThat(m.attendees()).isEqualTo("sato, ito, suzuki");
+      // the case file names them as staff know each other, not by user id
+      assertThat(m.attendeeNames()).isEqualTo("佐藤 一郎、伊藤 花子、鈴木 美咲");
       assertThat(m.notes()).contains("資金繰り");
     });
     assertThat(meetings.discussing(bakery)).hasSize(1);

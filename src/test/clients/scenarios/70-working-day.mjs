@@ -83,6 +83,28 @@ async function advisorFindsTheBusinessAndStaysInJapanese(page, base) {
   assert.doesNotMatch(listText, /ago|in \d|a few seconds/, 'relative dates stay Japanese after a form has loaded');
 }
 
+/**
+ * Tasklist renders a start form, then imports it once more with its start values, which empties what was typed
+ * before (on a loaded machine that second import can come seconds later). Fill, wait, and fill again until the
+ * values stay, as a person would retype what vanished.
+ */
+async function fillOnceSettled(page, form, values) {
+  for (let attempt = 0; attempt < 6; attempt++) {
+    for (const [name, value] of values) {
+      await field(form, name).fill(value);
+    }
+    await page.waitForTimeout(1000);
+    let kept = true;
+    for (const [name, value] of values) {
+      kept = kept && (await field(form, name).inputValue()) === value;
+    }
+    if (kept) {
+      return;
+    }
+  }
+  throw new Error('the start form kept emptying what was typed');
+}
+
 async function advisorStartsASurveyFromTheCaseFile(page, base) {
   await logIn(page, `${base}/camunda/app/tasklist/`, 'sato');
   await loggedIn(page);
@@ -99,12 +121,12 @@ async function advisorStartsASurveyFromTheCaseFile(page, base) {
     const input = document.querySelector('.modal-content .fjs-form [id$="-BusinessId"]');
     return input && input.value === id;
   }, hotate.id);
-  await field(form, 'ProductName').fill('ほたて燻製');
-  await field(form, 'SurveyOccasion').fill('北海道 ビジネスEXPO 2026/11/06');
+  await fillOnceSettled(page, form, [['ProductName', 'ほたて燻製'], ['SurveyOccasion', '北海道 ビジネスEXPO 2026/11/06']]);
   const dueDate = form.locator('.fjs-form [id$="-SurveyDueDate-date"]');
   await dueDate.fill('2026/12/20');
   await dueDate.press('Enter');
   await form.locator('label').first().click();
+  assert.equal(await field(form, 'ProductName').inputValue(), 'ほたて燻製', 'what was typed is still there');
   await screenshot(page, 'survey-start-form-with-business');
   await form.getByRole('button', { name: '開始', exact: true }).click();
   await form.waitFor({ state: 'detached' });

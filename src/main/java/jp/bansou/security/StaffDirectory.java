@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
@@ -43,6 +44,11 @@ public class StaffDirectory {
           .forEach(user -> ids.add(user.getId()));
     }
     return ids;
+  }
+
+  /** Staff named in a typed list of user ids ({@code sato, suzuki、takahashi}), by name: 佐藤 一郎、鈴木 美咲、高橋 誠. */
+  public String namesOf(Object typedIds) {
+    return ids(typedIds).stream().map(this::nameOf).collect(Collectors.joining("、"));
   }
 
   /** The staff member's name as the web apps show it (佐藤 一郎), else the user id. */

@@ -24,9 +24,18 @@ class MeetingCorrection implements CorrectableRecord {
   }
 
   private final CheckStaffMeetingRecord rules;
+  private final StaffDirectory staff;
 
-  MeetingCorrection(CheckStaffMeetingRecord rules) {
+  MeetingCorrection(CheckStaffMeetingRecord rules, StaffDirectory staff) {
     this.rules = rules;
+    this.staff = staff;
+  }
+
+  /** Attendees by name, as staff know each other; the correction form keeps their user ids. */
+  @Override
+  public String text(String variable, Object value) {
+    return "meetingAttendees".equals(variable) && !StaffDirectory.ids(value).isEmpty() ? staff.namesOf(value)
+        : CorrectableRecord.super.text(variable, value);
   }
 
   @Override

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import jp.bansou.correction.Correction;
 import jp.bansou.correction.RecordCorrections;
 import jp.bansou.security.StaffDirectory;
@@ -60,7 +59,7 @@ public class StaffMeetingRecords {
         continue;
       }
       meetings.add(new Meeting(id, (String) v.get("meetingDate"), (String) v.get("meetingAttendees"),
-          StaffDirectory.ids(v.get("meetingAttendees")).stream().map(staff::nameOf).collect(Collectors.joining("、")),
+          staff.namesOf(v.get("meetingAttendees")),
           (String) v.get("discussedBusinesses"), (String) v.get("meetingNotes"),
           corrected.getOrDefault(id, List.of()).stream()
               .map(correction -> corrections.describe(StaffMeetingTimer.PROCESS, correction)).toList()));

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import jp.bansou.correction.CorrectableRecord;
+import jp.bansou.security.StaffDirectory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,9 +36,18 @@ class TrainingCorrection implements CorrectableRecord {
   }
 
   private final CheckTransferTrainingRecord transfer;
+  private final StaffDirectory staff;
 
-  TrainingCorrection(CheckTransferTrainingRecord transfer) {
+  TrainingCorrection(CheckTransferTrainingRecord transfer, StaffDirectory staff) {
     this.transfer = transfer;
+    this.staff = staff;
+  }
+
+  /** The transfer training's attendees by name, as staff know each other; the correction form keeps their ids. */
+  @Override
+  public String text(String variable, Object value) {
+    return "transferAttendees".equals(variable) && !StaffDirectory.ids(value).isEmpty() ? staff.namesOf(value)
+        : CorrectableRecord.super.text(variable, value);
   }
 
   @Override

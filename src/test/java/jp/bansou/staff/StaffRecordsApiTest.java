@@ -90,7 +90,11 @@ class StaffRecordsApiTest {
     assertThat(trainings(managers).get(1).get("heading").toString()).contains("鈴木 美咲", "経営力再構築伴走支援研修会");
     assertThat(field(trainings(managers).get(1), "organiser")).isEqualTo("北海道商工会議所連合会");
     assertThat(field(trainings(managers).get(1), "transferDate")).as("not held yet").isEqualTo("（なし）");
-    assertThat(meetings(managers)).singleElement().satisfies(m -> assertThat(m.get("correctable")).isEqualTo(true));
+    assertThat(meetings(managers)).singleElement().satisfies(m -> {
+      assertThat(m.get("correctable")).isEqualTo(true);
+      // who attended, by name as staff know each other (the correction form keeps their user ids)
+      assertThat(field(m, "meetingAttendees")).isEqualTo("佐藤 一郎、鈴木 美咲");
+    });
 
     Map auditors = year("tanaka", year);
     assertThat(trainings(auditors)).hasSize(2).allSatisfy(t -> assertThat(t.get("correctable")).isEqualTo(false));

@@ -1,13 +1,7 @@
 package jp.bansou.referral;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.stream.Stream;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.instance.Process;
+import java.util.List;
 import jp.bansou.testing.PublishedNames;
 import org.junit.jupiter.api.Test;
 
@@ -16,18 +10,7 @@ class ReferralNamesTest {
 
   @Test
   void everyPublishedNameIsInTheModelOrItsForms() throws IOException {
-    Path model = Path.of("bpmn", ReferralNames.PROCESS + ".bpmn");
-    assertThat(Bpmn.readModelFromFile(model.toFile()).getModelElementsByType(Process.class))
-        .extracting(Process::getId).containsExactly(ReferralNames.PROCESS);
-    StringBuilder text = new StringBuilder(Files.readString(model));
-    try (Stream<Path> forms = Files.list(Path.of("forms"))) {
-      for (Path form : forms.toList()) {
-        text.append(Files.readString(form));
-      }
-    }
-    for (String variable : ReferralNames.REFERRAL_RECORD) {
-      assertThat(text).as(variable).containsPattern("[^A-Za-z0-9]" + variable + "[^A-Za-z0-9]");
-    }
+    PublishedNames.assertInModelsOrForms(List.of(ReferralNames.PROCESS), ReferralNames.REFERRAL_RECORD);
   }
 
   @Test

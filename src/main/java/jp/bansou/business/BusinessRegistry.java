@@ -55,8 +55,11 @@ public class BusinessRegistry {
         BusinessRegistry::map, parameters.toArray());
   }
 
-  /** The text as a LIKE pattern that matches only itself ({@code !} escapes, being no SQL string escape). */
-  private static String literal(String text) {
+  /**
+   * The text as a LIKE pattern that matches only itself, for {@code like ? escape '!'} ({@code !} escapes, being no
+   * SQL string escape): {@code %} and {@code _} as staff typed them, not wildcards.
+   */
+  public static String literal(String text) {
     return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import jp.bansou.business.BusinessRegistry;
 import jp.bansou.calendar.FiscalYear;
 import jp.bansou.security.CaseSharing;
 import jp.bansou.security.StaffMember;
@@ -141,8 +142,8 @@ class CaseSearch {
   }
 
   /** Registry businesses whose id, name or kana contain the typed text (hiragana finds katakana). */
-  private static final String REGISTRY_MATCH = "lower(id) like ? escape '\\' or lower(name) like ? escape '\\'"
-      + " or lower(name_kana) like ? escape '\\' or lower(name_kana) like ? escape '\\'";
+  private static final String REGISTRY_MATCH = "lower(id) like ? escape '!' or lower(name) like ? escape '!'"
+      + " or lower(name_kana) like ? escape '!' or lower(name_kana) like ? escape '!'";
   /** Beyond this many matching businesses the search joins the registry instead of listing their keys. */
   private static final int LISTED_KEYS = 500;
 
@@ -159,9 +160,9 @@ class CaseSearch {
     if (keys.size() > LISTED_KEYS) {
       return null;
     }
-    String start = literal(Normalizer.normalize(text.strip(), Normalizer.Form.NFKC)) + "%";
+    String start = BusinessRegistry.literal(Normalizer.normalize(text.strip(), Normalizer.Form.NFKC)) + "%";
     for (String key : jdbc.queryForList("select distinct BUSINESS_KEY_ from ACT_HI_PROCINST where BUSINESS_KEY_ like ?"
-        + " escape '\\' or BUSINESS_KEY_ like ? escape '\\'", String.class, start, start.toUpperCase())) {
+        + " escape '!' or BUSINESS_KEY_ like ? escape '!'", String.class, start, start.toUpperCase())) {
       if (!keys.contains(key)) {
         keys.add(key);
       }
@@ -171,11 +172,7 @@ class CaseSearch {
 
   /** The typed text as a case-blind LIKE pattern that finds it anywhere, {@code %} and {@code _} taken literally. */
   private static String containing(String text) {
-    return "%" + literal(Normalizer.normalize(text.strip(), Normalizer.Form.NFKC).toLowerCase()) + "%";
-  }
-
-  private static String literal(String text) {
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    return "%" + BusinessRegistry.literal(Normalizer.normalize(text.strip(), Normalizer.Form.NFKC).toLowerCase()) + "%";
   }
 
   /**

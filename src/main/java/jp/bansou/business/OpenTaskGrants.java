@@ -39,7 +39,8 @@ import org.springframework.stereotype.Component;
  * Keeps the grants of open tasks in step with the sharing rule when what it depends on changes after the tasks
  * were created: the setting itself ({@code bansou.sharing.read}, checked at start against the one the open tasks
  * were last granted under, an engine property), and the advisor in charge of a business (the registry import).
- * New tasks are granted when they are created ({@link TaskGrantsOfOwnBusinesses}); this only mends what exists.
+ * New tasks are granted when they are created ({@link TaskGrants}); this only mends what exists. The open tasks'
+ * grants of a database that ran Bansō before per-task grants lost READ under {@code all-staff} are mended once.
  */
 @Component
 class OpenTaskGrants {
@@ -48,6 +49,11 @@ class OpenTaskGrants {
 
   /** The engine property naming the setting the open tasks' grants follow. */
   static final String GRANTED_UNDER = "bansou.sharing.read";
+  /**
+   * Its value when the open tasks' grants follow {@code all-staff} without READ (TaskGrants); the enum's own name
+   * {@code ALL_STAFF}, or no value, is the engine's shape, with READ on every task's grant.
+   */
+  static final String ALL_STAFF_READ_BY_ROLE = "ALL_STAFF_READ_BY_ROLE";
   private static final int PAGE = 500;
 
   private final TaskService tasks;
@@ -80,22 +86,53 @@ class OpenTaskGrants {
   @Order(2)
   @EventListener(ApplicationStartedEvent.class)
   void followTheSetting() {
-    String grantedUnder = management.getProperties().get(GRANTED_UNDER);
-    // without the property, the open tasks carry the engine's own grants: those of all-staff
-    SharingProperties.Read under = grantedUnder == null ? SharingProperties.Read.ALL_STAFF
-        : SharingProperties.Read.valueOf(grantedUnder);
-    if (under == sharing.read()) {
+    // without the property, the open tasks carry the engine's own grants
+    String grantedUnder = management.getProperties().getOrDefault(GRANTED_UNDER,
+        SharingProperties.Read.ALL_STAFF.name());
+    String wanted = shape(sharing.read());
+    if (grantedUnder.equals(wanted)) {
       return;
     }
     try {
-      int mended = asTheEngine(this::regrantEveryOpenTask);
-      management.setProperty(GRANTED_UNDER, sharing.read().name());
-      LOG.info("Sharing rule is now {}: grants of {} open tasks of businesses follow it", sharing.read(), mended);
+      int mended = asTheEngine(() -> {
+        int regranted = grantedUnder.equals(shape(SharingProperties.Read.OWN_BUSINESSES))
+            || sharing.read() == SharingProperties.Read.OWN_BUSINESSES ? regrantEveryOpenTask() : 0;
+        return sharing.read() == SharingProperties.Read.ALL_STAFF ? regranted + withoutRead() : regranted;
+      });
+      management.setProperty(GRANTED_UNDER, wanted);
+      LOG.info("Sharing rule is now {}: {} grants of open tasks follow it", wanted, mended);
     } catch (ProcessEngineException concurrent) {
       // nodes of a cluster started together after the change: one of them wins, the property stays unwritten
       // for the others, and their next start checks again
       LOG.warn("Grants of open tasks not all mended at this start (another node at the same time?): {}",
           concurrent.getMessage());
+    }
+  }
+
+  private static String shape(SharingProperties.Read read) {
+    return read == SharingProperties.Read.ALL_STAFF ? ALL_STAFF_READ_BY_ROLE : read.name();
+  }
+
+  /** Takes READ off every open task's own grants: under all-staff the role grants give it (TaskGrants). */
+  private int withoutRead() {
+    int mended = 0;
+    // a mended grant leaves the query, so the next page starts after the role grants (resource *) only
+    int roleGrants = 0;
+    while (true) {
+      List<Authorization> page = authorizations.createAuthorizationQuery().resourceType(TASK).hasPermission(READ)
+          .authorizationType(AUTH_TYPE_GRANT).orderByResourceId().asc().listPage(roleGrants, PAGE);
+      for (Authorization grant : page) {
+        if (Authorization.ANY.equals(grant.getResourceId())) {
+          roleGrants++;
+        } else {
+          grant.removePermission(READ);
+          authorizations.saveAuthorization(grant);
+          mended++;
+        }
+      }
+      if (page.size() < PAGE) {
+        return mended;
+      }
     }
   }
 
@@ -148,7 +185,7 @@ class OpenTaskGrants {
     Set<String> keptUsers = new HashSet<>();
     for (IdentityLink link : links) {
       if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null
-          && TaskGrantsOfOwnBusinesses.CASE_WORKERS.contains(link.getGroupId())) {
+          && TaskGrants.CASE_WORKERS.contains(link.getGroupId())) {
         caseWorkerGroups.add(link.getGroupId());
       } else if (link.getUserId() != null) {
         keptUsers.add(link.getUserId());
@@ -175,7 +212,7 @@ class OpenTaskGrants {
     }
   }
 
-  /** READ and the engine's permission for working a task, as the engine grants a candidate. */
+  /** The engine's permission for working a task, and READ where the sharing rule wants it (TaskGrants). */
   private void grant(String taskId, String userId, String groupId) {
     var query = authorizations.createAuthorizationQuery().resourceType(TASK).resourceId(taskId)
         .authorizationType(AUTH_TYPE_GRANT);
@@ -187,8 +224,9 @@ class OpenTaskGrants {
       authorization.setUserId(userId);
       authorization.setGroupId(groupId);
     }
-    authorization.addPermission(READ);
-    authorization.addPermission(workPermission());
+    for (Permission permission : TaskGrants.permissions(sharing.read(), new Permission[]{READ, workPermission()})) {
+      authorization.addPermission(permission);
+    }
     authorizations.saveAuthorization(authorization);
   }
 

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * The chamber's one rule for who among its staff may read what is known of a business (its case file, its
  * cases' tasks, variables and history). Every door that shows a business's records asks this bean, so no
  * door is open where another is closed; the engine's task grants, which cannot ask it per request, follow the
- * same advisor in charge ({@code business.TaskGrantsOfOwnBusinesses}).
+ * same advisor in charge ({@code business.TaskGrants}).
  */
 @Component
 public class CaseSharing {

@@ -59,7 +59,7 @@ import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
  * task to its assignee). Reading follows the sharing rule ({@link CaseSharing}): with {@code all-staff}
  * advisors and assistants read every case's tasks, variables and history; with {@code own-businesses} they get
  * no role-wide read, and the engine's per-task grant of a business's task goes to its advisor in charge instead
- * of the group ({@code business.TaskGrantsOfOwnBusinesses}). Tasklist filters are granted one by
+ * of the group ({@code business.TaskGrants}). Tasklist filters are granted one by
  * one to the roles they are meant for ({@code jp.bansou.tasklist.TasklistFilterSetup}).
  */
 final class RoleAuthorizations {

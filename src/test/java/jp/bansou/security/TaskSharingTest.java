@@ -10,6 +10,11 @@ import jp.bansou.BansouApplication;
 import jp.bansou.business.Business;
 import jp.bansou.business.BusinessRegistry;
 import jp.bansou.business.LegalForm;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -110,6 +115,46 @@ class TaskSharingTest {
     }
   }
 
+  /**
+   * Under all-staff the roles give every member of staff READ on every task, so a task's own grants give its
+   * candidates and assignee only the right to work it: the advisors' task list then joins a handful of role
+   * grants instead of one grant per task and candidate (docs/performance.md "Task list"). A database whose open
+   * tasks still carry the engine's READ on each grant is mended once at start.
+   */
+  @Test
+  void underAllStaffATasksOwnGrantsLetItsCandidatesWorkItWhileReadingComesFromTheRoles() {
+    String dataDir = "./target/test-data/task-sharing-" + UUID.randomUUID();
+    String business;
+    String taskId;
+    try (Running app = new Running("all-staff", dataDir)) {
+      business = app.register("sato");
+      taskId = app.startAnalysis("sato", business);
+      assertThat(app.ownGrants(taskId)).as("the new task's own grants").isNotEmpty()
+          .allSatisfy(grant -> assertThat(grant.isPermissionGranted(Permissions.READ)).isFalse())
+          .anySatisfy(grant -> assertThat(grant.getGroupId()).isEqualTo("assistants"))
+          .allSatisfy(grant -> assertThat(grant.isPermissionGranted(Permissions.UPDATE)).isTrue());
+      app.as("sato").postForEntity(app.url("/engine-rest/task/" + taskId + "/unclaim"), json("{}"), String.class);
+      app.assertReads("ito", business, taskId, true, "all-staff: ");
+      app.assertReads("suzuki", business, taskId, true, "all-staff: ");
+      // as a database written before this shape: READ on each grant, the setting recorded as the engine's
+      AuthorizationService authorizations = app.context.getBean(AuthorizationService.class);
+      for (Authorization grant : app.ownGrants(taskId)) {
+        grant.addPermission(Permissions.READ);
+        authorizations.saveAuthorization(grant);
+      }
+      app.context.getBean(ManagementService.class).setProperty("bansou.sharing.read", "ALL_STAFF");
+    }
+    try (Running app = new Running("all-staff", dataDir)) {
+      assertThat(app.ownGrants(taskId)).as("the old task's own grants after the start").isNotEmpty()
+          .allSatisfy(grant -> assertThat(grant.isPermissionGranted(Permissions.READ)).isFalse());
+      app.assertReads("ito", business, taskId, true, "after the mend: ");
+      assertThat(app.as("suzuki").postForEntity(app.url("/engine-rest/task/" + taskId + "/claim"),
+          json("{\"userId\":\"suzuki\"}"), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+      // an auditor reads it by his role
+      app.assertReads("tanaka", business, taskId, true, "after the mend: ");
+    }
+  }
+
   private static HttpEntity<String> json(String body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
@@ -128,6 +173,11 @@ class TaskSharingTest {
           "--camunda.bpm.job-execution.enabled=false",
           "--bansou.demo.year.enabled=false");
       base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    List<Authorization> ownGrants(String taskId) {
+      return context.getBean(AuthorizationService.class).createAuthorizationQuery().resourceType(Resources.TASK)
+          .resourceId(taskId).list();
     }
 
     TestRestTemplate as(String user) {

@@ -142,7 +142,17 @@ export async function logIn(page, url, user) {
  * requests unauthenticated, and Cockpit then shows a "session expired" alert that no user would see.
  */
 export async function loggedIn(page) {
-  await page.locator('input[type=password]').waitFor({ state: 'detached' });
+  const password = page.locator('input[type=password]');
+  try {
+    await password.waitFor({ state: 'detached', timeout: 15000 });
+  } catch {
+    // On a loaded machine a click can land before the web app has bound its form (seen once in CI: the
+    // page stayed on the log-in form without a message); a person would press the button again.
+    console.log('[e2e] the log-in form is still shown after 15 s: pressing ログイン again');
+    await password.fill(PASSWORD);
+    await page.locator('button[type=submit]').click();
+    await password.waitFor({ state: 'detached' });
+  }
 }
 
 /** A form-js field by its component id in the form file (e.g. "Sales"). */

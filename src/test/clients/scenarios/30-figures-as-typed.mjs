@@ -3,7 +3,7 @@
 // retyping — and every figure is stored as the number meant (read back over REST). A figure that is
 // possible but unlikely (62 typed for 62,000) stops the task until the advisor confirms it with a reason.
 import assert from 'node:assert/strict';
-import { field, importBusinesses, inBrowser, logIn, rest, screenshot } from '../e2e-lib.mjs';
+import { field, importBusinesses, inBrowser, logIn, loggedIn, rest, screenshot } from '../e2e-lib.mjs';
 
 export const title = 'figures typed as Japanese staff type them, stored as meant';
 
@@ -26,6 +26,7 @@ async function openFinancialTask(page, base, processInstanceId) {
   assert.equal(tasks.body.length, 1);
   assert.equal(tasks.body[0].name, '財務データを入力する');
   await logIn(page, `${base}/camunda/app/tasklist/`, 'sato');
+  await loggedIn(page);
   await page.locator('h4.name a', { hasText: '自分のタスク' }).waitFor();
   await page.goto(`${base}/camunda/app/tasklist/default/#/?task=${tasks.body[0].id}`);
   const form = page.locator('[cam-tasklist-form-camunda]');

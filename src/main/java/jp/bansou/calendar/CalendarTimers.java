@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
  * Keeps the waiting timer start jobs in step with the configured calendar. The engine evaluates a timer
  * start event's cycle when it creates the job (at deployment, and each time the job fires), so a month
  * changed in application.yaml would otherwise wait until the old date came round once more. At every
- * start the waiting jobs are recalculated from the configuration; a job already due is left to fire,
- * and the engine re-evaluates its cycle then ({@code reevaluateTimeCycleWhenDue}).
+ * start a waiting job whose due date is not the configured next start is recalculated from the configuration
+ * (a restart with nothing changed recalculates nothing: each recalculation is an engine command); a job already
+ * due is left to fire, and the engine re-evaluates its cycle then ({@code reevaluateTimeCycleWhenDue}).
  */
 @Component
 public class CalendarTimers {
@@ -24,9 +25,11 @@ public class CalendarTimers {
   private static final Logger LOG = LoggerFactory.getLogger(CalendarTimers.class);
 
   private final ManagementService management;
+  private final PlanCalendar planCalendar;
 
-  public CalendarTimers(ManagementService management) {
+  public CalendarTimers(ManagementService management, PlanCalendar planCalendar) {
     this.management = management;
+    this.planCalendar = planCalendar;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -35,6 +38,7 @@ public class CalendarTimers {
     for (CalendarEntry entry : CalendarEntry.values()) {
       timerOf(entry)
           .filter(job -> job.getDuedate().after(now))
+          .filter(job -> job.getDuedate().getTime() != planCalendar.nextStart(entry).toInstant().toEpochMilli())
           .ifPresent(job -> {
             management.recalculateJobDuedate(job.getId(), false);
             LOG.info("{} next starts {}", entry, timerOf(entry).map(Job::getDuedate).orElse(null));

@@ -23,6 +23,7 @@ import jp.bansou.business.BusinessRegistry;
 import jp.bansou.calendar.FiscalYear;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -150,56 +151,87 @@ public class KpiReports {
    * at start, naming the row. Models not deployed yet are reported as unmeasured instead.
    */
   private void checkActivitiesExist() {
-    Map<String, Set<String>> elementIds = new HashMap<>();
+    Set<String> processes = new HashSet<>();
+    for (TargetRow row : targets.rows()) {
+      if (row.measure() == null) {
+        LOG.info("KPI row {} ({}) has no measure yet: reported as 未計測", row.id(), row.label());
+      } else {
+        processes.add(row.measure().process());
+      }
+    }
+    Map<String, Set<String>> elementIds = latestModels(processes);
     for (TargetRow row : targets.rows()) {
       Measure measure = row.measure();
       if (measure == null) {
-        LOG.info("KPI row {} ({}) has no measure yet: reported as 未計測", row.id(), row.label());
         continue;
       }
-      ProcessDefinition definition = latest(measure.process());
-      if (definition == null) {
+      Set<String> ids = elementIds.get(measure.process());
+      if (ids == null) {
         LOG.info("KPI row {} ({}): model {} is not deployed: reported as 未計測", row.id(), row.label(),
             measure.process());
-      } else {
-        Set<String> ids = elementIds.computeIfAbsent(definition.getId(), id -> elementIds(definition));
-        Measure of = row.rateOf() == null ? null : row.rateOf().cases();
-        for (String activity : new String[]{measure.activity(), measure.passed(),
-            of == null ? null : of.activity(), of == null ? null : of.passed()}) {
-          if (activity != null && !ids.contains(activity)) {
-            throw new PlanTargets.InvalidTargetsException("targets row '" + row.id() + "': model " + measure.process()
-                + " has no activity " + activity);
-          }
+        continue;
+      }
+      Measure of = row.rateOf() == null ? null : row.rateOf().cases();
+      for (String activity : new String[]{measure.activity(), measure.passed(),
+          of == null ? null : of.activity(), of == null ? null : of.passed()}) {
+        if (activity != null && !ids.contains(activity)) {
+          throw new PlanTargets.InvalidTargetsException("targets row '" + row.id() + "': model " + measure.process()
+              + " has no activity " + activity);
         }
       }
     }
   }
 
   /**
-   * The ids in a model's XML, read as a stream from the deployment's stored file: the check above needs no
-   * more, and building the engine's model of each (a DOM with schema validation, then the engine's own parse
-   * into its deployment cache) cost every restart a few seconds before the first request needed any of it.
+   * The ids in the latest deployed model of each process, read as a stream from the deployments' stored files,
+   * newest deployment first: a process's latest version is in the newest deployment that holds it. The check
+   * above needs no more. A process-definition query would do the same at a restart's cost: the engine parses
+   * each definition it returns to fetch its description (a DOM with schema validation), and building the engine's
+   * model of each would parse it again into its deployment cache — seconds before the first request needs any of it
+   * (docs/performance.md "Restart").
    */
-  private Set<String> elementIds(ProcessDefinition definition) {
+  private Map<String, Set<String>> latestModels(Set<String> processes) {
+    Map<String, Set<String>> found = new HashMap<>();
+    for (Deployment deployment : repository.createDeploymentQuery().orderByDeploymentTime().desc().list()) {
+      if (found.keySet().containsAll(processes)) {
+        break;
+      }
+      for (String resource : repository.getDeploymentResourceNames(deployment.getId())) {
+        if (resource.endsWith(".bpmn") || resource.endsWith(".bpmn20.xml")) {
+          Model model = model(deployment.getId(), resource);
+          model.processIds().stream().filter(processes::contains)
+              .forEach(process -> found.putIfAbsent(process, model.elementIds()));
+        }
+      }
+    }
+    return found;
+  }
+
+  private record Model(Set<String> processIds, Set<String> elementIds) {}
+
+  private Model model(String deploymentId, String resource) {
+    Set<String> processIds = new HashSet<>();
     Set<String> ids = new HashSet<>();
     XMLInputFactory factory = XMLInputFactory.newFactory();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    try (InputStream xml = repository.getResourceAsStream(definition.getDeploymentId(),
-        definition.getResourceName())) {
+    try (InputStream xml = repository.getResourceAsStream(deploymentId, resource)) {
       XMLStreamReader reader = factory.createXMLStreamReader(xml);
       while (reader.hasNext()) {
         if (reader.next() == XMLStreamConstants.START_ELEMENT) {
           String id = reader.getAttributeValue(null, "id");
           if (id != null) {
             ids.add(id);
+            if ("process".equals(reader.getLocalName())) {
+              processIds.add(id);
+            }
           }
         }
       }
       reader.close();
     } catch (IOException | XMLStreamException e) {
-      throw new IllegalStateException("cannot read model " + definition.getResourceName(), e);
+      throw new IllegalStateException("cannot read model " + resource, e);
     }
-    return ids;
+    return new Model(processIds, ids);
   }
 
   private ProcessDefinition latest(String processKey) {

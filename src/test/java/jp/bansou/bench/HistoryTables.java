@@ -123,7 +123,8 @@ final class HistoryTables {
   /**
    * Copies the rows of the cases in {@code copies} (columns template_ = a root case's id, suffix_ = what its
    * copy's ids get appended, shift_ = an interval added to every timestamp) into every table: each copy is a
-   * case of the template's exact shape whose removal time, start and end are moved by its shift.
+   * case of the template's exact shape whose removal time, start and end are moved by its shift. Written oldest
+   * first, as a history grows: the cases that expire first lie at the front of each table.
    */
   void copyCases(String copies) {
     for (String table : tables) {
@@ -147,7 +148,7 @@ final class HistoryTables {
           }, table);
       jdbc.execute("insert into " + table + " (" + String.join(", ", columns) + ") select "
           + values.stream().collect(Collectors.joining(", ")) + " from " + table + " t join " + copies
-          + " c on t.root_proc_inst_id_ = c.template_");
+          + " c on t.root_proc_inst_id_ = c.template_ order by t.removal_time_ + c.shift_");
     }
   }
 }

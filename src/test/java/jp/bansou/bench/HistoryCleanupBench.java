@@ -73,12 +73,14 @@ class HistoryCleanupBench {
     figures.put("keptCases", KEPT);
     figures.put("template", buildTemplate());
     Map<String, Object> runs = new LinkedHashMap<>();
+    figures.put("runs", runs);
     for (String setting : SETTINGS.split(",")) {
       // a setting named twice (the engine's default again at the end) shows how far the machine drifted
       String key = runs.containsKey(setting.trim()) ? setting.trim() + " again" : setting.trim();
       runs.put(key, measure(setting.trim()));
+      // each setting's figures as soon as it has them: a run stopped half-way keeps what it measured
+      BenchResults.record("historyCleanup", figures);
     }
-    figures.put("runs", runs);
     if (runs.containsKey(ENGINE_DEFAULT)) {
       double baseline = casesPerHour(runs.get(ENGINE_DEFAULT));
       Map<String, Object> ratios = new LinkedHashMap<>();

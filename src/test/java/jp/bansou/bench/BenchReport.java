@@ -28,7 +28,7 @@ class BenchReport {
       BenchResults.record("kpiReport", Map.of("pending",
           "no target/bench/kpi.json: the KPI report's benchmark (jp.bansou.kpi, tag bench) is not in this build yet"));
     }
-    for (String section : new String[]{"startup", "caseThroughput", "timerStorm", "taskList"}) {
+    for (String section : new String[]{"startup", "caseThroughput", "timerStorm", "taskList", "historyCleanup"}) {
       if (!results.containsKey(section)) {
         BenchResults.record(section, Map.of("missing", "the benchmark failed or did not run: see the surefire report"));
       }

@@ -103,6 +103,8 @@ final class CaseDriver {
           .putValue("nextActions", "計画どおり継続");
       // the bare copy has no AssessSalesGrowth to decide the target; Bansō's overwrites this
       case "RecordAnnualSales" -> putValue("annualSales", 49500L).putValue("salesGrowthTargetMet", true);
+      // asked when the analysis ends (ADR 0082): the advisor has nothing to share this time
+      case "RecordLessons" -> putValue("lessonKind", "none");
       default -> throw new IllegalStateException("the benchmark's case does not expect task " + taskKey);
     };
   }

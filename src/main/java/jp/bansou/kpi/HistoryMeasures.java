@@ -178,7 +178,8 @@ class HistoryMeasures {
       // activity instances that recorded a day in the year can count, so they are found first, from the index on
       // the recorded days (a day is 10 characters; the index holds texts up to RECORDED_DAY_LENGTH), instead of
       // reading every completion of every year; each one's day is then looked up on its own (a subquery per
-      // instance: PostgreSQL, misjudging how many pass, hash-joined all years' updates instead).
+      // instance: PostgreSQL, misjudging how many pass, hash-joined all years' updates instead). OFFSET 0 keeps
+      // PostgreSQL from copying that subquery into the year's bounds below, which ran it three times per instance.
       sql.append(
           "SELECT v.CASE_ID, COUNT(*) N, SUM(CASE WHEN v.DONE_ON < ? THEN 1 ELSE 0 END) N1, MIN(v.DONE_ON) FIRST_AT FROM (")
           .append(
@@ -187,7 +188,8 @@ class HistoryMeasures {
           .append("WHERE a.ID_ IN (SELECT y.ACT_INST_ID_ FROM ACT_HI_DETAIL y WHERE y.NAME_ = ? AND y.TEXT_ >= ? ")
           .append("AND y.TEXT_ <= ? AND LENGTH(y.TEXT_) <= ").append(KpiIndexes.RECORDED_DAY_LENGTH).append(") ")
           .append("AND a.ACT_ID_ = ? AND a.PROC_DEF_KEY_ = ? AND a.END_TIME_ IS NOT NULL ")
-          .append("AND (a.ACT_INST_STATE_ IS NULL OR a.ACT_INST_STATE_ <> ").append(CANCELED).append(")) v ")
+          .append("AND (a.ACT_INST_STATE_ IS NULL OR a.ACT_INST_STATE_ <> ").append(CANCELED)
+          .append(") OFFSET 0 ROWS) v ")
           .append("WHERE v.DONE_ON >= ? AND v.DONE_ON <= ? GROUP BY v.CASE_ID");
       parameters.add(measure.dateVariable());
       parameters.add(measure.dateVariable());

@@ -116,7 +116,7 @@ class KpiBenchmark {
           .forEach(row -> figures.put(row.id(), row.actual()));
       result.put("actuals", figures);
       results.add(result);
-      System.out.println("[bench] kpi: " + size + " cases: report " + result.get("reportMillis"));
+      System.out.println("[bench] kpi: " + new ObjectMapper().writeValueAsString(result));
     }
 
     Map<String, Object> summary = new LinkedHashMap<>();

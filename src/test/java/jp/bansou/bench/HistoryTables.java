@@ -89,20 +89,18 @@ final class HistoryTables {
 
   /** Rows per table whose removal time is at or before {@code cutoff} (a timestamp literal's SQL). */
   Map<String, Long> rowsRemovableAt(String cutoffSql) {
-    Map<String, Long> rows = new LinkedHashMap<>();
-    for (String table : tables) {
-      rows.put(table, jdbc.queryForObject(
-          "select count(*) from " + table + " where removal_time_ <= " + cutoffSql, Long.class));
-    }
-    return rows;
+    return rowsWhere("removal_time_ <= " + cutoffSql);
   }
 
   /** Rows per table whose removal time is later than {@code cutoff}: cases the cleanup must keep. */
   Map<String, Long> rowsKeptAt(String cutoffSql) {
+    return rowsWhere("removal_time_ > " + cutoffSql);
+  }
+
+  private Map<String, Long> rowsWhere(String condition) {
     Map<String, Long> rows = new LinkedHashMap<>();
     for (String table : tables) {
-      rows.put(table, jdbc.queryForObject(
-          "select count(*) from " + table + " where removal_time_ > " + cutoffSql, Long.class));
+      rows.put(table, jdbc.queryForObject("select count(*) from " + table + " where " + condition, Long.class));
     }
     return rows;
   }

@@ -177,10 +177,7 @@ class TaskListBench {
         throw new IllegalStateException(e);
       }
     });
-    List<String> plan = statement.plan(jdbc, "300s");
-    Files.writeString(PLANS.resolve(size + "-" + name + ".txt"),
-        statement.sql() + "\n\n" + String.join("\n", plan) + "\n");
-    return EngineStatement.executionMillis(plan);
+    return written(jdbc, statement, size + "-" + name);
   }
 
   /**
@@ -192,9 +189,13 @@ class TaskListBench {
     EngineStatement statement = EngineStatement.caught("TaskEntity.selectTaskByQueryCriteria",
         () -> engine.getTaskService().createTaskQuery().taskCandidateGroup("advisors").includeAssignedTasks()
             .orderByDueDate().asc().listPage(0, 15));
+    return written(jdbc, statement, size + "-unchecked");
+  }
+
+  /** Runs the statement's plan, writes it beside the statement to {@code PLANS/<name>.txt}; its time, ms. */
+  private static double written(JdbcTemplate jdbc, EngineStatement statement, String name) throws IOException {
     List<String> plan = statement.plan(jdbc, "300s");
-    Files.writeString(PLANS.resolve(size + "-unchecked.txt"), statement.sql() + "\n\n" + String.join("\n", plan)
-        + "\n");
+    Files.writeString(PLANS.resolve(name + ".txt"), statement.sql() + "\n\n" + String.join("\n", plan) + "\n");
     return EngineStatement.executionMillis(plan);
   }
 

@@ -1,28 +1,21 @@
 package jp.bansou.kpi;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import jp.bansou.system.EngineTableIndexes;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Indexes the KPI queries need on the engine's history tables, beyond Camunda's own. The engine's schema
- * scripts do not know them, so they are created at start when missing ({@code IF NOT EXISTS}, on H2 and
- * PostgreSQL). Without the first, counting one activity in a year reads every activity of every case; the
+ * Indexes the KPI queries need on the engine's history tables, beyond Camunda's own, created at start when
+ * missing ({@link EngineTableIndexes}). Without the first, counting one activity in a year reads every activity of every case; the
  * others answer the per-case look-ups (business key, variable conditions) from the index alone, so a year's
  * report reads no table row of the other years' cases.
  */
 @Component
 class KpiIndexes {
-
-  /** The PostgreSQL advisory lock under which one node at a time creates them: any constant all nodes share. */
-  private static final long LOCK = 0x42414E534F55L; // "BANSOU"
 
   // Covering: the year's completions of one activity are read from the index alone, without a table row each.
   static final List<String> COMMON = List.of(
@@ -57,10 +50,7 @@ class KpiIndexes {
 
   @EventListener(ApplicationStartedEvent.class)
   void createMissing() {
-    jdbc.execute((ConnectionCallback<Void>) connection -> {
-      create(connection);
-      return null;
-    });
+    EngineTableIndexes.createMissing(jdbc, KpiIndexes::statements);
   }
 
   static List<String> statements(boolean postgres) {
@@ -72,30 +62,5 @@ class KpiIndexes {
       statements.add(H2_VARIABLES);
     }
     return statements;
-  }
-
-  /**
-   * Nodes starting together would race between "not exists" and "create" (PostgreSQL then fails one of them
-   * on its catalogue's unique name); the transaction's advisory lock makes the second wait and find the index.
-   * H2 runs embedded in one JVM.
-   */
-  private static void create(Connection connection) throws SQLException {
-    boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-    boolean autoCommit = connection.getAutoCommit();
-    connection.setAutoCommit(false);
-    try (Statement statement = connection.createStatement()) {
-      if (postgres) {
-        statement.execute("SELECT pg_advisory_xact_lock(" + LOCK + ")");
-      }
-      for (String sql : statements(postgres)) {
-        statement.execute(sql);
-      }
-      connection.commit();
-    } catch (SQLException | RuntimeException e) {
-      connection.rollback();
-      throw e;
-    } finally {
-      connection.setAutoCommit(autoCommit);
-    }
   }
 }

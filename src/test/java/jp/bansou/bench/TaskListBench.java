@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import jp.bansou.business.BusinessRegistry;
+import jp.bansou.tasklist.TaskListIndexes;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,7 @@ class TaskListBench {
       });
       Map<String, Object> figures = new LinkedHashMap<>();
       figures.put("query", GROUP_QUERY);
+      figures.put("database", jdbc.queryForObject("select version()", String.class));
       figures.put("engineSeededTasks", seeded);
       figures.put("engineSeedSeconds", BenchResults.round((System.nanoTime() - seeding) / 1e9, 1));
       assertThat(jdbc.queryForObject("select count(*) from act_ru_authorization where " + OWN_TASK_GRANTS
@@ -115,6 +117,16 @@ class TaskListBench {
         at.put("myTasksAdvisorMs", latencies(base + MY_QUERY, "sato"));
         at.put("planMs", Map.of("admin", plan(jdbc, base, "admin", size, "admin"),
             "advisor", plan(jdbc, base, "sato", size, "advisor"), "unchecked", uncheckedPlan(jdbc, engine, size)));
+        // Before the task list's indexes (ADR 0112): the same page with them dropped, then restored.
+        jdbc.execute("DROP INDEX BANSOU_IDX_TASK_DUE, BANSOU_IDX_AUTH_TASK_READ");
+        BenchApps.analyze(app);
+        Map<String, Double> unindexed = latencies(base + GROUP_QUERY, "sato");
+        at.put("advisorWithoutTaskListIndexesMs", unindexed);
+        at.put("withoutTaskListIndexesP95Ratio", BenchResults.ratio(unindexed.get("p95"), admin.get("p95")));
+        at.put("withoutTaskListIndexesPlanMs", plan(jdbc, base, "sato", size, "advisor-without-task-list-indexes"));
+        jdbc.execute(TaskListIndexes.TASKS_BY_DUE_DATE);
+        jdbc.execute(TaskListIndexes.PG_TASK_READING_GRANTS);
+        BenchApps.analyze(app);
 
         bySize.add(at);
         System.out.println("[bench] taskList: " + at);

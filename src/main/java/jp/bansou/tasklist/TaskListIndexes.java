@@ -1,0 +1,45 @@
+package jp.bansou.tasklist;
+
+import java.util.List;
+import jp.bansou.system.EngineTableIndexes;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a page of tasks needs beyond Camunda's indexes, so that it costs the page and not the number of open tasks
+ * (docs/performance.md "Task list at scale", ADR 0112).
+ *
+ * <p>The open tasks by due date, the order of every list of {@link RoleFilters}: the engine asks for a page as
+ * {@code SELECT DISTINCT} over all task columns {@code ORDER BY DUE_DATE_}; PostgreSQL 16 and later read that from
+ * this index in order and stop after the page (an incremental sort under {@code DISTINCT}), where without it every
+ * open task is sorted for each page.
+ *
+ * <p>On PostgreSQL, the grants that can let anyone read a task (READ on a task, READ_TASK on a process
+ * definition), by resource: the engine's task query joins the user's such grants, selected by a bit test no
+ * ordinary index answers, so without it every grant in the table is read for every page, one row per open task
+ * and candidate. The partial index holds the few role grants (and, under {@code own-businesses}, a task's grant
+ * to its advisor in charge), and the planner uses it when it sees the statement's values ({@code plan_cache_mode}
+ * in application-postgres.yaml). H2 has no partial indexes.
+ */
+@Component
+public class TaskListIndexes {
+
+  public static final String TASKS_BY_DUE_DATE = "CREATE INDEX IF NOT EXISTS BANSOU_IDX_TASK_DUE ON ACT_RU_TASK(DUE_DATE_)";
+  // READ is bit 2 of a task's grant and READ_TASK bit 64 of a process definition's (engine's Permissions).
+  public static final String PG_TASK_READING_GRANTS = "CREATE INDEX IF NOT EXISTS BANSOU_IDX_AUTH_TASK_READ"
+      + " ON ACT_RU_AUTHORIZATION(RESOURCE_ID_) WHERE PERMS_ & 2 = 2 OR PERMS_ & 64 = 64";
+
+  private final JdbcTemplate jdbc;
+
+  TaskListIndexes(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @EventListener(ApplicationStartedEvent.class)
+  void createMissing() {
+    EngineTableIndexes.createMissing(jdbc, postgres -> postgres ? List.of(TASKS_BY_DUE_DATE, PG_TASK_READING_GRANTS)
+        : List.of(TASKS_BY_DUE_DATE));
+  }
+}

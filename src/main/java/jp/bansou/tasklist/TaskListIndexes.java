@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
  * (docs/performance.md "Task list at scale", ADR 0112).
  *
  * <p>The open tasks by due date, the order of every list of {@link RoleFilters}: the engine asks for a page as
- * {@code SELECT DISTINCT} over all task columns {@code ORDER BY DUE_DATE_}; PostgreSQL 16 and later read that from
- * this index in order and stop after the page (an incremental sort under {@code DISTINCT}), where without it every
- * open task is sorted for each page.
+ * {@code SELECT DISTINCT} over all task columns {@code ORDER BY DUE_DATE_}; PostgreSQL reads the tasks from this
+ * index in due order, sorts only those sharing a due date by the other columns (an incremental sort) and stops after
+ * the page, where without it every open task is sorted for each page.
  *
  * <p>On PostgreSQL, the grants that can let anyone read a task (READ on a task, READ_TASK on a process
  * definition), by resource: the engine's task query joins the user's such grants, selected by a bit test no
@@ -27,9 +27,11 @@ import org.springframework.stereotype.Component;
 public class TaskListIndexes {
 
   public static final String TASKS_BY_DUE_DATE = "CREATE INDEX IF NOT EXISTS BANSOU_IDX_TASK_DUE ON ACT_RU_TASK(DUE_DATE_)";
-  // READ is bit 2 of a task's grant and READ_TASK bit 64 of a process definition's (engine's Permissions).
+  // READ (2) on a task (resource type 7), READ_TASK (64) on a process definition (6): written as the engine's task
+  // query states its check, so that PostgreSQL proves from the statement that the index holds every grant it asks for.
   public static final String PG_TASK_READING_GRANTS = "CREATE INDEX IF NOT EXISTS BANSOU_IDX_AUTH_TASK_READ"
-      + " ON ACT_RU_AUTHORIZATION(RESOURCE_ID_) WHERE PERMS_ & 2 = 2 OR PERMS_ & 64 = 64";
+      + " ON ACT_RU_AUTHORIZATION(RESOURCE_ID_)"
+      + " WHERE RESOURCE_TYPE_ = 7 AND PERMS_ & 2 = 2 OR RESOURCE_TYPE_ = 6 AND PERMS_ & 64 = 64";
 
   private final JdbcTemplate jdbc;
 

@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
  * definition), by resource: the engine's task query joins the user's such grants, selected by a bit test no
  * ordinary index answers, so without it every grant in the table is read for every page, one row per open task
  * and candidate. The partial index holds the few role grants (and, under {@code own-businesses}, a task's grant
- * to its advisor in charge), and the planner uses it when it sees the statement's values ({@code plan_cache_mode}
- * in application-postgres.yaml). H2 has no partial indexes.
+ * to its advisor in charge). A plan made with the statement's values uses it; PostgreSQL then keeps planning
+ * the statement with its values, since a generic plan without the index costs far more. H2 has no partial
+ * indexes.
  */
 @Component
 public class TaskListIndexes {

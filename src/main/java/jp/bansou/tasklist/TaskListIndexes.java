@@ -27,15 +27,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskListIndexes {
 
-  public static final String TASKS_BY_DUE_DATE = "CREATE INDEX IF NOT EXISTS BANSOU_IDX_TASK_DUE ON ACT_RU_TASK(DUE_DATE_)";
+  static final String TASKS_BY_DUE_DATE = "CREATE INDEX IF NOT EXISTS BANSOU_IDX_TASK_DUE ON ACT_RU_TASK(DUE_DATE_)";
   // READ (2) on a task (resource type 7), READ_TASK (64) on a process definition (6): written as the engine's task
   // query states its check, so that PostgreSQL proves from the statement that the index holds every grant it asks for.
-  public static final String PG_TASK_READING_GRANTS = "CREATE INDEX IF NOT EXISTS BANSOU_IDX_AUTH_TASK_READ"
+  static final String PG_TASK_READING_GRANTS = "CREATE INDEX IF NOT EXISTS BANSOU_IDX_AUTH_TASK_READ"
       + " ON ACT_RU_AUTHORIZATION(RESOURCE_ID_)"
       + " WHERE RESOURCE_TYPE_ = 7 AND PERMS_ & 2 = 2 OR RESOURCE_TYPE_ = 6 AND PERMS_ & 64 = 64";
   // How many grants pass those bit tests: without statistics on the expressions the planner guesses (500 where
   // own-businesses holds 200,000) and then compares each row of a page with all of a user's grants.
-  public static final String PG_TASK_READING_STATISTICS = "CREATE STATISTICS IF NOT EXISTS BANSOU_STATS_AUTH_TASK_READ"
+  static final String PG_TASK_READING_STATISTICS = "CREATE STATISTICS IF NOT EXISTS BANSOU_STATS_AUTH_TASK_READ"
       + " ON (PERMS_ & 2), (PERMS_ & 64), RESOURCE_TYPE_ FROM ACT_RU_AUTHORIZATION";
 
   private final JdbcTemplate jdbc;
@@ -46,8 +46,12 @@ public class TaskListIndexes {
 
   @EventListener(ApplicationStartedEvent.class)
   void createMissing() {
-    EngineTableIndexes.createMissing(jdbc, postgres -> postgres
-        ? List.of(TASKS_BY_DUE_DATE, PG_TASK_READING_GRANTS, PG_TASK_READING_STATISTICS)
-        : List.of(TASKS_BY_DUE_DATE));
+    EngineTableIndexes.createMissing(jdbc, TaskListIndexes::statements);
+  }
+
+  /** What {@link #createMissing} runs on PostgreSQL or H2; the task-list benchmark restores them with it. */
+  public static List<String> statements(boolean postgres) {
+    return postgres ? List.of(TASKS_BY_DUE_DATE, PG_TASK_READING_GRANTS, PG_TASK_READING_STATISTICS)
+        : List.of(TASKS_BY_DUE_DATE);
   }
 }

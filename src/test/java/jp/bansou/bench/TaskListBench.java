@@ -136,8 +136,7 @@ class TaskListBench {
         at.put("advisorWithoutTaskListIndexesMs", unindexed);
         at.put("withoutTaskListIndexesP95Ratio", BenchResults.ratio(unindexed.get("p95"), admin.get("p95")));
         at.put("withoutTaskListIndexesPlanMs", plan(jdbc, base, "sato", size, "advisor-without-task-list-indexes"));
-        jdbc.execute(TaskListIndexes.TASKS_BY_DUE_DATE);
-        jdbc.execute(TaskListIndexes.PG_TASK_READING_GRANTS);
+        TaskListIndexes.statements(true).forEach(jdbc::execute);
         BenchApps.analyze(app);
 
         bySize.add(at);

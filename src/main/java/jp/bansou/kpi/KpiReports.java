@@ -46,6 +46,7 @@ public class KpiReports {
 
   private final PlanTargets targets;
   private final HistoryMeasures measures;
+  private final KpiCounts counts;
   private final RepositoryService repository;
   private final BigDecimal partlyMetFrom;
   private BusinessRegistry registry;
@@ -53,9 +54,9 @@ public class KpiReports {
   private Predicate<LocalDate> paceDays = day -> true;
 
   @Autowired
-  KpiReports(KpiProperties properties, ResourceLoader resources, HistoryMeasures measures, RepositoryService repository,
-      BusinessRegistry registry, BusinessCalendar businessCalendar) {
-    this(PlanTargets.load(resources.getResource(properties.targets())), properties.partlyMetFrom(), measures,
+  KpiReports(KpiProperties properties, ResourceLoader resources, HistoryMeasures measures, KpiCounts counts,
+      RepositoryService repository, BusinessRegistry registry, BusinessCalendar businessCalendar) {
+    this(PlanTargets.load(resources.getResource(properties.targets())), properties.partlyMetFrom(), measures, counts,
         repository);
     this.registry = registry;
     if (properties.paceDays() == KpiProperties.PaceDays.OPEN_DAYS) {
@@ -63,10 +64,12 @@ public class KpiReports {
     }
   }
 
-  KpiReports(PlanTargets targets, BigDecimal partlyMetFrom, HistoryMeasures measures, RepositoryService repository) {
+  KpiReports(PlanTargets targets, BigDecimal partlyMetFrom, HistoryMeasures measures, KpiCounts counts,
+      RepositoryService repository) {
     this.targets = targets;
     this.partlyMetFrom = partlyMetFrom;
     this.measures = measures;
+    this.counts = counts;
     this.repository = repository;
     checkActivitiesExist();
   }
@@ -81,6 +84,7 @@ public class KpiReports {
 
   /** The report as it stands on {@code today}: pace marks while the year runs, the verdict once it has ended. */
   KpiReport report(FiscalYear year, LocalDate today) {
+    counts.refresh(KpiCounts.measuresOf(targets));
     boolean running = YearPace.running(year, today);
     BigDecimal elapsed = YearPace.elapsedShare(year, today, paceDays);
     List<KpiReport.Row> rows = new ArrayList<>();
@@ -121,6 +125,7 @@ public class KpiReports {
     if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
       throw new IllegalArgumentException("page は 0 以上、size は 1〜" + MAX_PAGE_SIZE + " で指定してください");
     }
+    counts.refresh(KpiCounts.measuresOf(targets));
     return withBusinessNames(measures.cases(row, year, page, size));
   }
 

@@ -19,6 +19,7 @@ import jp.bansou.testing.EngineClock;
 import jp.bansou.testing.EngineTest;
 import jp.bansou.testing.FreshFiscalYear;
 import jp.bansou.testing.TestBusinesses;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -26,6 +27,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -64,6 +66,8 @@ class KpiReportTest {
   BusinessRegistry registry;
   @Autowired
   HistoryMeasures measures;
+  @Autowired
+  KpiCounts counts;
   @Autowired
   RepositoryService repositoryService;
 
@@ -317,6 +321,79 @@ class KpiReportTest {
   }
 
   @Test
+  void workRecordedAfterTheReportWasReadCountsWhenItIsReadAgain() {
+    FiscalYear year = FreshFiscalYear.after(jdbc);
+    String business = business();
+    analysisFedBackAt(business, LocalDateTime.of(year.startYear(), 5, 10, 10, 0));
+    assertRow(reports.report(year), "management-analyses", 1, 1, 0);
+
+    // the counts were taken; the next visit and analysis are counted from their cases' notes alone
+    analysisFedBackAt(business, LocalDateTime.of(year.startYear(), 11, 2, 10, 0));
+    visitRecorded(business, year.firstDay().plusDays(20), LocalDateTime.of(year.startYear(), 4, 22, 17, 0));
+
+    KpiReport report = reports.report(year);
+    assertRow(report, "management-analyses", 2, 1, 1);
+    assertRow(report, "follow-up-visits", 1, 1, 0);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BANSOU_KPI_STALE", Long.class))
+        .as("every note is taken when the report is read").isZero();
+  }
+
+  @Test
+  void aMeasureNewToTheTargetsIsCountedFromTheHistoryBeforeIt() {
+    FiscalYear year = FreshFiscalYear.after(jdbc);
+    // analyses that came by a way of entry no row counted when they were fed back
+    String route = "route-" + UUID.randomUUID();
+    for (LocalDateTime fedBack : List.of(LocalDateTime.of(year.startYear(), 6, 1, 10, 0),
+        LocalDateTime.of(year.startYear() + 1, 2, 1, 10, 0))) {
+      clock().setTo(fedBack);
+      ProcessInstance analysis = runtimeService.createProcessInstanceByKey("management-analysis")
+          .businessKey(business()).setVariables(caseVariables().putValue("entryRoute", route))
+          .startBeforeActivity("FeedBackResults").execute();
+      taskService.complete(taskOf(analysis), putValue("feedbackDate", fedBack.toLocalDate().toString())
+          .putValue("feedbackNotes", "結果を説明した").putValue("analysisNextStep", "end"));
+    }
+    reports.report(year);
+    // then the chamber adds a row counting them to its targets: its measure has never been counted
+    PlanTargets targets = PlanTargets.parse("test", new org.yaml.snakeyaml.Yaml().load("""
+        plan: { chamber: テスト商工会, baseline-year: R5 }
+        rows:
+          - id: analyses-by-route
+            section: "§5"
+            label: 経路別の経営分析件数
+            unit: 件
+            counts: cases
+            targets: { R7: 1 }
+            measure: { process: management-analysis, activity: FeedBackResults, where: { entryRoute: "%s" } }
+        """.formatted(route)));
+    KpiReports chamber = new KpiReports(targets, new BigDecimal("0.5"), measures, counts, repositoryService);
+
+    assertRow(chamber.report(year), "analyses-by-route", 2, 1, 1);
+  }
+
+  @Test
+  void aCaseTheHistoryCleanupRemovedNoLongerCounts() {
+    // an analysis fed back eleven years ago: its ten years of history are over
+    String business = business();
+    String removed = analysisFedBackAt(business, LocalDateTime.of(2015, 6, 1, 10, 0));
+    clock().setTo(LocalDateTime.now(EngineClock.JAPAN));
+    FiscalYear h27 = FiscalYear.parse("H27");
+    assertThat(reports.cases(h27, "management-analyses", 0, 200).cases())
+        .extracting(CountedCase::processInstanceId).contains(removed);
+
+    HistoryService history = engine.getHistoryService();
+    for (int run = 0; run < 100 && history.createHistoricProcessInstanceQuery().processInstanceId(removed).count() > 0;
+        run++) {
+      Job cleanup = history.findHistoryCleanupJobs().isEmpty() ? history.cleanUpHistoryAsync(true)
+          : history.findHistoryCleanupJobs().get(0);
+      managementService.executeJob(cleanup.getId());
+    }
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(removed).count()).isZero();
+
+    assertThat(reports.cases(h27, "management-analyses", 0, 200).cases())
+        .extracting(CountedCase::processInstanceId).doesNotContain(removed);
+  }
+
+  @Test
   void aRowWithoutAModelIsReportedAsUnmeasuredNotAsZero() {
     PlanTargets targets = PlanTargets.parse("test", new org.yaml.snakeyaml.Yaml().load("""
         plan: { chamber: テスト商工会, baseline-year: R5 }
@@ -337,7 +414,7 @@ class KpiReportTest {
             targets: { R7: 60 }
             measure: { process: management-analysis, activity: FeedBackResults }
         """));
-    KpiReports chamber = new KpiReports(targets, new BigDecimal("0.5"), measures, repositoryService);
+    KpiReports chamber = new KpiReports(targets, new BigDecimal("0.5"), measures, counts, repositoryService);
 
     KpiReport report = chamber.report(FiscalYear.reiwa(7));
 
@@ -415,7 +492,7 @@ class KpiReportTest {
             targets: { R7: 60 }
             measure: { process: management-analysis, activity: FeedbackResult }
         """));
-    assertThatThrownBy(() -> new KpiReports(targets, new BigDecimal("0.5"), measures, repositoryService))
+    assertThatThrownBy(() -> new KpiReports(targets, new BigDecimal("0.5"), measures, counts, repositoryService))
         .isInstanceOf(PlanTargets.InvalidTargetsException.class)
         .hasMessageContaining("'analyses'").hasMessageContaining("FeedbackResult");
   }

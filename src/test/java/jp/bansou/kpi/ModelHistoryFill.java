@@ -84,7 +84,7 @@ final class ModelHistoryFill {
   }
 
   /**
-   * The history tables' indexes other than their primary keys (Camunda's and {@link KpiIndexes}') by name, with
+   * The history tables' indexes other than their primary keys (Camunda's and any Bansō adds) by name, with
    * the statements that create them again. Each row written with them in place costs a dozen random B-tree
    * insertions (H2 took four minutes for 400,000 activity rows); built once after the fill, they are sorted.
    */

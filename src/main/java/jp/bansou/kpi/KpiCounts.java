@@ -108,7 +108,8 @@ class KpiCounts {
       jdbc.queryForObject("SELECT ID FROM BANSOU_KPI_REFRESH WHERE ID = 1 FOR UPDATE", Integer.class);
       Map<String, Measure> asked = new LinkedHashMap<>();
       measures.forEach(measure -> asked.put(key(measure), measure));
-      Set<String> counted = new LinkedHashSet<>(jdbc.queryForList("SELECT MEASURE_KEY FROM BANSOU_KPI_MEASURE", String.class));
+      Set<String> counted = new LinkedHashSet<>(
+          jdbc.queryForList("SELECT MEASURE_KEY FROM BANSOU_KPI_MEASURE", String.class));
       for (Map.Entry<String, Measure> measure : asked.entrySet()) {
         if (!counted.contains(measure.getKey())) {
           countAll(measure.getKey(), measure.getValue());
@@ -137,7 +138,8 @@ class KpiCounts {
           takeRemovalTimes(chunk);
         }
         // exactly the notes read: a note committed since then is left for the next refresh
-        jdbc.batchUpdate("DELETE FROM BANSOU_KPI_STALE WHERE ID = ?", notes.stream().map(id -> new Object[]{id}).toList());
+        jdbc.batchUpdate("DELETE FROM BANSOU_KPI_STALE WHERE ID = ?",
+            notes.stream().map(id -> new Object[]{id}).toList());
       }
       jdbc.update("DELETE FROM BANSOU_KPI_COUNT c WHERE c.REMOVAL_TIME <= ? AND NOT EXISTS "
           + "(SELECT 1 FROM ACT_HI_PROCINST p WHERE p.PROC_INST_ID_ = c.CASE_ID)", Timestamp.from(PlanClock.now()));
@@ -160,7 +162,8 @@ class KpiCounts {
   /** A hierarchy's cases take their removal time from the root's end, which the root's note stands for. */
   private void takeRemovalTimes(List<String> roots) {
     jdbc.update("UPDATE BANSOU_KPI_COUNT SET REMOVAL_TIME = (SELECT p.REMOVAL_TIME_ FROM ACT_HI_PROCINST p "
-        + "WHERE p.PROC_INST_ID_ = BANSOU_KPI_COUNT.CASE_ID) WHERE ROOT_CASE_ID IN (" + placeholders(roots.size()) + ")",
+        + "WHERE p.PROC_INST_ID_ = BANSOU_KPI_COUNT.CASE_ID) WHERE ROOT_CASE_ID IN (" + placeholders(roots.size())
+        + ")",
         roots.toArray());
   }
 

@@ -381,8 +381,8 @@ class KpiReportTest {
         .extracting(CountedCase::processInstanceId).contains(removed);
 
     HistoryService history = engine.getHistoryService();
-    for (int run = 0; run < 100 && history.createHistoricProcessInstanceQuery().processInstanceId(removed).count() > 0;
-        run++) {
+    for (int run = 0; run < 100
+        && history.createHistoricProcessInstanceQuery().processInstanceId(removed).count() > 0; run++) {
       Job cleanup = history.findHistoryCleanupJobs().isEmpty() ? history.cleanUpHistoryAsync(true)
           : history.findHistoryCleanupJobs().get(0);
       managementService.executeJob(cleanup.getId());

@@ -88,10 +88,11 @@ public class KpiReports {
     boolean running = YearPace.running(year, today);
     BigDecimal elapsed = YearPace.elapsedShare(year, today, paceDays);
     List<KpiReport.Row> rows = new ArrayList<>();
+    HistoryMeasures.Year figures = measures.of(year);
     for (TargetRow row : targets.rows()) {
       BigDecimal target = row.targetIn(year).orElse(null);
       String unmeasured = unmeasuredReason(row);
-      Actual actual = unmeasured == null ? measures.actual(row, year) : null;
+      Actual actual = unmeasured == null ? figures.actual(row) : null;
       BigDecimal value = actual == null ? null : actual.year();
       Verdict verdict = Verdict.of(target, value, partlyMetFrom);
       KpiReport.Pace pace = null;

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import jp.bansou.correction.RecordCorrections;
+import jp.bansou.system.EngineSessions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
@@ -15,7 +16,6 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -52,22 +52,7 @@ class RecountChangedCases implements ProcessEnginePlugin {
     }
     handlers.add(new Marker());
     configuration.setCustomHistoryEventHandlers(handlers);
-    List<SessionFactory> factories = new ArrayList<>();
-    if (configuration.getCustomSessionFactories() != null) {
-      factories.addAll(configuration.getCustomSessionFactories());
-    }
-    factories.add(new SessionFactory() {
-      @Override
-      public Class<?> getSessionType() {
-        return ChangedCases.class;
-      }
-
-      @Override
-      public Session openSession() {
-        return new ChangedCases(jdbc);
-      }
-    });
-    configuration.setCustomSessionFactories(factories);
+    EngineSessions.add(configuration, ChangedCases.class, () -> new ChangedCases(jdbc));
   }
 
   @Override

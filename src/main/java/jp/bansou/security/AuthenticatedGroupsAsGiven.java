@@ -2,11 +2,10 @@ package jp.bansou.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import jp.bansou.system.EngineSessions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.springframework.stereotype.Component;
 
@@ -27,22 +26,7 @@ class AuthenticatedGroupsAsGiven implements ProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<SessionFactory> factories = new ArrayList<>();
-    if (configuration.getCustomSessionFactories() != null) {
-      factories.addAll(configuration.getCustomSessionFactories());
-    }
-    factories.add(new SessionFactory() {
-      @Override
-      public Class<?> getSessionType() {
-        return AuthorizationManager.class;
-      }
-
-      @Override
-      public Session openSession() {
-        return new GroupsAsGiven();
-      }
-    });
-    configuration.setCustomSessionFactories(factories);
+    EngineSessions.add(configuration, AuthorizationManager.class, GroupsAsGiven::new);
   }
 
   @Override

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import jp.bansou.calendar.FiscalYear;
 import jp.bansou.security.StaffDirectory;
+import jp.bansou.system.Databases;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,8 +45,7 @@ class HistoryMeasures {
   private boolean postgres() {
     Boolean on = postgres;
     if (on == null) {
-      on = jdbc.execute((ConnectionCallback<Boolean>) connection -> connection.getMetaData().getDatabaseProductName()
-          .toLowerCase(java.util.Locale.ROOT).contains("postgres"));
+      on = jdbc.execute((ConnectionCallback<Boolean>) Databases::postgres);
       postgres = on;
     }
     return on;

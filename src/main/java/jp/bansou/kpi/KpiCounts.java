@@ -53,7 +53,7 @@ class KpiCounts {
    * The longest recorded text that can be a day (yyyy-MM-dd as forms write it, 10 characters); a longer text is
    * no day and never counts.
    */
-  static final int RECORDED_DAY_LENGTH = 64;
+  private static final int RECORDED_DAY_LENGTH = 64;
   /** Cases looked up per query when recounting, so the statement stays small whatever has changed. */
   private static final int CASES_PER_QUERY = 500;
   private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
@@ -273,31 +273,22 @@ class KpiCounts {
       sql.append("NULL");
     }
     sql.append(" FROM (");
-    String ofCases = cases == null ? "" : " IN (" + placeholders(cases.size()) + ")";
     if (measure.byActivity()) {
       sql.append("SELECT a.PROC_INST_ID_ CASE_ID, a.END_TIME_ AT FROM ACT_HI_ACTINST a ")
-          .append("WHERE a.ACT_ID_ = ? AND a.PROC_DEF_KEY_ = ? AND a.END_TIME_ IS NOT NULL ")
-          .append("AND (a.ACT_INST_STATE_ IS NULL OR a.ACT_INST_STATE_ <> ").append(CANCELED).append(")");
+          .append("WHERE a.ACT_ID_ = ? AND a.PROC_DEF_KEY_ = ? AND ").append(completed("a"));
       parameters.add(measure.activity());
       parameters.add(measure.process());
-      if (cases != null) {
-        sql.append(" AND a.PROC_INST_ID_").append(ofCases);
-        parameters.addAll(cases);
-      }
+      onlyCases(sql, parameters, "a", cases);
     } else if (measure.datedActivity()) {
       // each completion once, on the day recorded with it: the latest day among the variable's updates in that
       // activity instance (history level full keeps every update with the activity instance that wrote it)
       sql.append("SELECT a.PROC_INST_ID_ CASE_ID, MAX(d.TEXT_) AT FROM ACT_HI_ACTINST a JOIN ACT_HI_DETAIL d ")
           .append("ON d.ACT_INST_ID_ = a.ID_ AND d.NAME_ = ? AND d.TYPE_ = 'VariableUpdate' ")
-          .append("WHERE a.ACT_ID_ = ? AND a.PROC_DEF_KEY_ = ? AND a.END_TIME_ IS NOT NULL ")
-          .append("AND (a.ACT_INST_STATE_ IS NULL OR a.ACT_INST_STATE_ <> ").append(CANCELED).append(")");
+          .append("WHERE a.ACT_ID_ = ? AND a.PROC_DEF_KEY_ = ? AND ").append(completed("a"));
       parameters.add(measure.dateVariable());
       parameters.add(measure.activity());
       parameters.add(measure.process());
-      if (cases != null) {
-        sql.append(" AND a.PROC_INST_ID_").append(ofCases);
-        parameters.addAll(cases);
-      }
+      onlyCases(sql, parameters, "a", cases);
       sql.append(" GROUP BY a.ID_, a.PROC_INST_ID_");
     } else if (corrections.kindOf(measure.process()).isPresent()) {
       // a §10 record counts on its date as corrected (ADR 0100): the latest finished correction that changed the
@@ -313,25 +304,19 @@ class KpiCounts {
       parameters.add(RecordCorrections.CORRECTED_CASE);
       parameters.add(measure.dateVariable());
       parameters.add(measure.process());
-      if (cases != null) {
-        sql.append(" AND r.PROC_INST_ID_").append(ofCases);
-        parameters.addAll(cases);
-      }
+      onlyCases(sql, parameters, "r", cases);
     } else {
       sql.append("SELECT d.PROC_INST_ID_ CASE_ID, d.TEXT_ AT FROM ACT_HI_VARINST d ")
           .append("WHERE d.NAME_ = ? AND d.PROC_DEF_KEY_ = ? AND d.EXECUTION_ID_ = d.PROC_INST_ID_");
       parameters.add(measure.dateVariable());
       parameters.add(measure.process());
-      if (cases != null) {
-        sql.append(" AND d.PROC_INST_ID_").append(ofCases);
-        parameters.addAll(cases);
-      }
+      onlyCases(sql, parameters, "d", cases);
     }
     sql.append(") e JOIN ACT_HI_PROCINST p ON p.PROC_INST_ID_ = e.CASE_ID");
     List<String> conditions = new ArrayList<>();
     if (measure.passed() != null) {
-      conditions.add("EXISTS (SELECT 1 FROM ACT_HI_ACTINST x WHERE x.PROC_INST_ID_ = e.CASE_ID AND x.ACT_ID_ = ?"
-          + " AND x.END_TIME_ IS NOT NULL AND (x.ACT_INST_STATE_ IS NULL OR x.ACT_INST_STATE_ <> " + CANCELED + "))");
+      conditions.add("EXISTS (SELECT 1 FROM ACT_HI_ACTINST x WHERE x.PROC_INST_ID_ = e.CASE_ID AND x.ACT_ID_ = ? AND "
+          + completed("x") + ")");
       parameters.add(measure.passed());
     }
     for (Map.Entry<String, Object> condition : new TreeMap<>(measure.where()).entrySet()) {
@@ -349,6 +334,20 @@ class KpiCounts {
       sql.append(" WHERE ").append(String.join(" AND ", conditions));
     }
     return new Events(sql.toString(), parameters);
+  }
+
+  /** An activity instance (of this alias) that completed, not one cancelled on its way. */
+  private static String completed(String activity) {
+    return activity + ".END_TIME_ IS NOT NULL AND (" + activity + ".ACT_INST_STATE_ IS NULL OR " + activity
+        + ".ACT_INST_STATE_ <> " + CANCELED + ")";
+  }
+
+  /** Restricts the events to these cases (by the alias's process instance), or leaves all when null. */
+  private static void onlyCases(StringBuilder sql, List<Object> parameters, String alias, List<String> cases) {
+    if (cases != null) {
+      sql.append(" AND ").append(alias).append(".PROC_INST_ID_ IN (").append(placeholders(cases.size())).append(")");
+      parameters.addAll(cases);
+    }
   }
 
   private static String describe(Measure measure) {

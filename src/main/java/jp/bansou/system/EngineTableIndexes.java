@@ -33,7 +33,7 @@ public final class EngineTableIndexes {
    */
   private static void create(Connection connection, Function<Boolean, List<String>> statements)
       throws SQLException {
-    boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+    boolean postgres = Databases.postgres(connection);
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
     try (Statement statement = connection.createStatement()) {

@@ -1,16 +1,13 @@
 package jp.bansou.calendar;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.List;
 import java.util.Set;
+import jp.bansou.system.Settings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * The days the chamber is open (営業日), which every due date, reminder and yearly start falls on. Japanese
@@ -25,23 +22,30 @@ import org.springframework.validation.annotation.Validated;
  * @param projectedHolidays holidays of years the Cabinet Office has not published yet, reckoned by the law;
  *     a year present in {@code holidays} is always taken from there
  */
-@Validated
 @ConfigurationProperties("bansou.business-calendar")
 public record BusinessCalendarProperties(
-    @NotNull Set<DayOfWeek> closedWeekdays,
-    @Valid YearEndClosure yearEndClosure,
-    List<@Valid ClosedDay> closedDays,
-    @NotNull Direction dueDates,
-    @NotNull Resource holidays,
+    Set<DayOfWeek> closedWeekdays,
+    YearEndClosure yearEndClosure,
+    List<ClosedDay> closedDays,
+    Direction dueDates,
+    Resource holidays,
     Resource projectedHolidays) {
 
   public BusinessCalendarProperties {
+    Settings.required(closedWeekdays, "closed-weekdays");
+    Settings.required(dueDates, "due-dates");
+    Settings.required(holidays, "holidays");
     closedWeekdays = Set.copyOf(closedWeekdays);
     closedDays = closedDays == null ? List.of() : List.copyOf(closedDays);
   }
 
   /** From {@code from} to {@code to} inclusive, across the turn of the year when {@code to} is earlier. */
-  public record YearEndClosure(@NotNull MonthDay from, @NotNull MonthDay to) {
+  public record YearEndClosure(MonthDay from, MonthDay to) {
+
+    public YearEndClosure {
+      Settings.required(from, "from");
+      Settings.required(to, "to");
+    }
 
     boolean contains(LocalDate day) {
       MonthDay monthDay = MonthDay.from(day);
@@ -52,7 +56,13 @@ public record BusinessCalendarProperties(
   }
 
   /** A day the chamber closes, with the reason staff read (「創立記念日」). */
-  public record ClosedDay(@NotNull LocalDate date, @NotBlank String reason) {}
+  public record ClosedDay(LocalDate date, String reason) {
+
+    public ClosedDay {
+      Settings.required(date, "date");
+      Settings.notBlank(reason, "reason");
+    }
+  }
 
   /** Where a due date that falls on a closed day goes: 翌営業日 or 前営業日. */
   public enum Direction {

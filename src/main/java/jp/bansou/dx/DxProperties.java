@@ -1,9 +1,8 @@
 package jp.bansou.dx;
 
-import jakarta.validation.constraints.NotNull;
 import java.time.Period;
+import jp.bansou.system.Settings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * The DX follow-up of seminar participants (plan §8). The sales-growth target is the follow-up's
@@ -12,6 +11,10 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param salesEffectAfter how long after the tools are adopted the sales effect is recorded
  */
-@Validated
 @ConfigurationProperties("bansou.dx")
-public record DxProperties(@NotNull Period salesEffectAfter) {}
+public record DxProperties(Period salesEffectAfter) {
+
+  public DxProperties {
+    Settings.required(salesEffectAfter, "sales-effect-after");
+  }
+}

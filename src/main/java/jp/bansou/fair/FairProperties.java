@@ -1,17 +1,12 @@
 package jp.bansou.fair;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
 import java.time.MonthDay;
 import java.time.Period;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import jp.bansou.system.Settings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * The fairs and business meetings the chamber takes businesses to, and the targets and deadlines of new
@@ -28,19 +23,26 @@ import org.springframework.validation.annotation.Validated;
  *     flagged, not refused
  * @param tastingSurveyPlace where the product brush-up tasting survey is held
  */
-@Validated
 @ConfigurationProperties("bansou.fairs")
 public record FairProperties(
-    @NotEmpty @Valid List<Fair> events,
-    @NotNull Period preparationDueBefore,
-    @NotNull Period resultsDueAfter,
-    @Min(0) long salesTarget,
-    @Min(1) int dealTarget,
-    @NotNull Period leadReminderAfter,
-    @Min(1) int surveyResponseTarget,
-    @NotBlank String tastingSurveyPlace) {
+    List<Fair> events,
+    Period preparationDueBefore,
+    Period resultsDueAfter,
+    long salesTarget,
+    int dealTarget,
+    Period leadReminderAfter,
+    int surveyResponseTarget,
+    String tastingSurveyPlace) {
 
   public FairProperties {
+    Settings.notEmpty(events, "events");
+    Settings.required(preparationDueBefore, "preparation-due-before");
+    Settings.required(resultsDueAfter, "results-due-after");
+    Settings.atLeast(salesTarget, 0, "sales-target");
+    Settings.atLeast(dealTarget, 1, "deal-target");
+    Settings.required(leadReminderAfter, "lead-reminder-after");
+    Settings.atLeast(surveyResponseTarget, 1, "survey-response-target");
+    Settings.notBlank(tastingSurveyPlace, "tasting-survey-place");
     Set<String> ids = new HashSet<>();
     for (Fair fair : events) {
       if (!ids.add(fair.id())) {
@@ -55,16 +57,16 @@ public record FairProperties(
   }
 
   /** One fair, held every year on about the same days; the chamber adjusts the days when an edition moves. */
-  public record Fair(
-      @NotBlank String id,
-      @NotNull Kind kind,
-      @NotBlank String name,
-      @NotBlank String place,
-      @NotNull MonthDay firstDay,
-      @NotNull MonthDay lastDay) {
+  public record Fair(String id, Kind kind, String name, String place, MonthDay firstDay, MonthDay lastDay) {
 
     public Fair {
-      if (firstDay != null && lastDay != null && lastDay.isBefore(firstDay)) {
+      Settings.notBlank(id, "id");
+      Settings.required(kind, "kind");
+      Settings.notBlank(name, "name");
+      Settings.notBlank(place, "place");
+      Settings.required(firstDay, "first-day");
+      Settings.required(lastDay, "last-day");
+      if (lastDay.isBefore(firstDay)) {
         throw new IllegalArgumentException("bansou.fairs.events: '" + id + "' ends before it starts");
       }
     }

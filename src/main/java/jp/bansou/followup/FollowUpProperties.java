@@ -1,15 +1,10 @@
 package jp.bansou.followup;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.time.Period;
 import java.util.Map;
+import jp.bansou.system.Settings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * How often the chamber visits a business after a plan (plan §7), and when a visit that has not been
@@ -22,14 +17,28 @@ import org.springframework.validation.annotation.Validated;
  * @param escalationAfterDue how long after the task's due date the managers take the visit up
  * @param salesGrowthTarget year-on-year sales growth a followed-up business should reach (0.03 = 3 %)
  */
-@Validated
 @ConfigurationProperties("bansou.follow-up")
 public record FollowUpProperties(
-    @NotEmpty @Valid Map<String, Schedule> schedules,
-    @NotNull Period visitWindow,
-    @NotNull Period reminderAfterDue,
-    @NotNull Period escalationAfterDue,
-    @NotNull @DecimalMin("0") BigDecimal salesGrowthTarget) {
+    Map<String, Schedule> schedules,
+    Period visitWindow,
+    Period reminderAfterDue,
+    Period escalationAfterDue,
+    BigDecimal salesGrowthTarget) {
 
-  public record Schedule(@NotNull Period interval, @Min(1) int visits) {}
+  public FollowUpProperties {
+    Settings.notEmpty(schedules, "schedules");
+    Settings.required(visitWindow, "visit-window");
+    Settings.required(reminderAfterDue, "reminder-after-due");
+    Settings.required(escalationAfterDue, "escalation-after-due");
+    Settings.required(salesGrowthTarget, "sales-growth-target");
+    Settings.notNegative(salesGrowthTarget, "sales-growth-target");
+  }
+
+  public record Schedule(Period interval, int visits) {
+
+    public Schedule {
+      Settings.required(interval, "interval");
+      Settings.atLeast(visits, 1, "visits");
+    }
+  }
 }

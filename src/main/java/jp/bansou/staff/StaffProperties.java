@@ -1,14 +1,9 @@
 package jp.bansou.staff;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
 import java.time.Period;
 import java.util.List;
+import jp.bansou.system.Settings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Staff development (plan §10): when the transfer training after an external training is due and who is
@@ -20,21 +15,32 @@ import org.springframework.validation.annotation.Validated;
  * @param escalationAfterDue how long after that due date the managers take it up
  * @param meetings the staff meetings' days (職員間ミーティング, 月2〜3回)
  */
-@Validated
 @ConfigurationProperties("bansou.staff")
 public record StaffProperties(
-    @NotNull Period transferDueWithin,
-    @NotNull Period reminderAfterDue,
-    @NotNull Period escalationAfterDue,
-    @NotNull @Valid Meetings meetings) {
+    Period transferDueWithin,
+    Period reminderAfterDue,
+    Period escalationAfterDue,
+    Meetings meetings) {
+
+  public StaffProperties {
+    Settings.required(transferDueWithin, "transfer-due-within");
+    Settings.required(reminderAfterDue, "reminder-after-due");
+    Settings.required(escalationAfterDue, "escalation-after-due");
+    Settings.required(meetings, "meetings");
+  }
 
   /**
    * @param days days of every month (1–28, so that each exists in February)
    * @param hour the hour (Japan time) at which the meeting's task appears
    * @param recordWithin how long the staff have to record the meeting
    */
-  public record Meetings(
-      @NotEmpty List<@Min(1) @Max(28) Integer> days,
-      @Min(0) @Max(23) int hour,
-      @NotNull Period recordWithin) {}
+  public record Meetings(List<Integer> days, int hour, Period recordWithin) {
+
+    public Meetings {
+      Settings.notEmpty(days, "days");
+      Settings.eachBetween(days, 1, 28, "days");
+      Settings.between(hour, 0, 23, "hour");
+      Settings.required(recordWithin, "record-within");
+    }
+  }
 }

@@ -1,8 +1,7 @@
 package jp.bansou.startup;
 
-import jakarta.validation.constraints.NotBlank;
+import jp.bansou.system.Settings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * The startup track's local settings (plan §6②). Every municipality has its own founders' grant;
@@ -10,6 +9,10 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param cityGrant the name of the city's grant a founder may apply for, shown on the grant form
  */
-@Validated
 @ConfigurationProperties("bansou.startup")
-public record StartupProperties(@NotBlank String cityGrant) {}
+public record StartupProperties(String cityGrant) {
+
+  public StartupProperties {
+    Settings.notBlank(cityGrant, "city-grant");
+  }
+}

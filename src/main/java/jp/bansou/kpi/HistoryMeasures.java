@@ -26,6 +26,13 @@ class HistoryMeasures {
 
   /** The length of yyyy-MM-dd HH:mm. */
   private static final int MINUTES = 16;
+  /**
+   * The columns of the counts' covering index ({@code bansou_kpi_count_year}). What only adds up or counts the
+   * year's rows asks for these alone: H2 plans a derived table on its own, and with the case id or the first
+   * moment in it reads every counted row from the table (4.8 s for a year's report at a million cases, against
+   * about 1 s from the index; docs/performance.md "H2 at a million cases").
+   */
+  private static final String INDEXED_COLUMNS = "c.BUSINESS_KEY, c.N, c.N1, c.AMOUNT";
 
   private final JdbcTemplate jdbc;
   private final String engineName;
@@ -130,10 +137,7 @@ class HistoryMeasures {
    * counts distinct businesses directly (90 ms; grouping first materialises 40,000 groups, 0.7–1 s).
    */
   private Tally tally(Measure measure, FiscalYear year) {
-    // only the columns of the covering index: H2 plans the derived table on its own, and with the case id or
-    // the first moment in it reads every counted row from the table (4.8 s at a million cases, against the
-    // index alone; docs/performance.md "H2 at a million cases")
-    Counted counted = counted(measure, year, "c.BUSINESS_KEY, c.N, c.N1, c.AMOUNT");
+    Counted counted = counted(measure, year, INDEXED_COLUMNS);
     String sql = postgres() ? "SELECT SUM(b.N), SUM(b.N1), SUM(b.C), SUM(b.C1), SUM(b.C2), COUNT(b.BUSINESS_KEY), "
         + "SUM(CASE WHEN b.BUSINESS_KEY IS NOT NULL AND b.C1 > 0 THEN 1 ELSE 0 END), "
         + "SUM(CASE WHEN b.BUSINESS_KEY IS NOT NULL AND b.C2 > 0 THEN 1 ELSE 0 END), "
@@ -172,9 +176,10 @@ class HistoryMeasures {
   }
 
   CountedCase.Page cases(TargetRow row, FiscalYear year, int page, int size) {
-    Counted counted = counted(row.measure(), year, "c.CASE_ID, c.BUSINESS_KEY, c.N, c.N1, c.FIRST_AT, c.AMOUNT");
+    Counted indexed = counted(row.measure(), year, INDEXED_COLUMNS);
     Long total = jdbc.queryForObject(
-        "SELECT COUNT(*) FROM (" + counted.sql() + ") e", Long.class, counted.parameters().toArray());
+        "SELECT COUNT(*) FROM (" + indexed.sql() + ") e", Long.class, indexed.parameters().toArray());
+    Counted counted = counted(row.measure(), year, "c.CASE_ID, c.BUSINESS_KEY, c.N, c.N1, c.FIRST_AT, c.AMOUNT");
     List<Object> parameters = new ArrayList<>(counted.parameters());
     parameters.add(size);
     parameters.add((long) page * size);

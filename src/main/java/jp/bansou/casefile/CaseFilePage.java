@@ -5,7 +5,7 @@ import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** The case file page at a short address: /casefile/?id=… (static/casefile/index.html). */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class CaseFilePage implements WebMvcConfigurer {
 
   @Override

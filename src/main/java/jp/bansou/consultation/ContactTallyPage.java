@@ -5,7 +5,7 @@ import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** The managers' page of the year's contacts per staff member and channel at /contacts/ (static/contacts/index.html). */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class ContactTallyPage implements WebMvcConfigurer {
 
   @Override

@@ -5,7 +5,7 @@ import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** The report page at /kpi/, the address managers and auditors bookmark next to Cockpit. */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class KpiPage implements WebMvcConfigurer {
 
   @Override

@@ -1,32 +1,19 @@
 package jp.bansou.kpi;
 
 import jp.bansou.calendar.PlanClock;
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.function.Predicate;
 import jp.bansou.calendar.BusinessCalendar;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Set;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import jp.bansou.business.BusinessRegistry;
 import jp.bansou.calendar.FiscalYear;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Service;
@@ -38,7 +25,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class KpiReports {
 
-  private static final Logger LOG = LoggerFactory.getLogger(KpiReports.class);
   static final int MAX_PAGE_SIZE = 200;
   /** A year not over is not judged: its rows say so instead of showing ○△×. */
   static final String RUNNING_MARK = "年度途中";
@@ -55,23 +41,33 @@ public class KpiReports {
 
   @Autowired
   KpiReports(KpiProperties properties, ResourceLoader resources, HistoryMeasures measures, KpiCounts counts,
-      RepositoryService repository, BusinessRegistry registry, BusinessCalendar businessCalendar) {
+      RepositoryService repository, ManagementService management, BusinessRegistry registry,
+      BusinessCalendar businessCalendar) {
     this(PlanTargets.load(resources.getResource(properties.targets())), properties.partlyMetFrom(), measures, counts,
-        repository);
+        repository, false);
+    MeasuredActivities.checkUnlessUnchanged(targets, repository, management);
     this.registry = registry;
     if (properties.paceDays() == KpiProperties.PaceDays.OPEN_DAYS) {
       this.paceDays = businessCalendar::isOpen;
     }
   }
 
+  /** The report of targets made by hand; their measures are checked against the deployed models every time. */
   KpiReports(PlanTargets targets, BigDecimal partlyMetFrom, HistoryMeasures measures, KpiCounts counts,
       RepositoryService repository) {
+    this(targets, partlyMetFrom, measures, counts, repository, true);
+  }
+
+  private KpiReports(PlanTargets targets, BigDecimal partlyMetFrom, HistoryMeasures measures, KpiCounts counts,
+      RepositoryService repository, boolean check) {
     this.targets = targets;
     this.partlyMetFrom = partlyMetFrom;
     this.measures = measures;
     this.counts = counts;
     this.repository = repository;
-    checkActivitiesExist();
+    if (check) {
+      MeasuredActivities.check(targets, repository);
+    }
   }
 
   public PlanTargets targets() {
@@ -150,94 +146,6 @@ public class KpiReports {
       return "モデル「" + row.measure().process() + "」が配備されていません";
     }
     return null;
-  }
-
-  /**
-   * A measure naming an activity its (deployed) model does not have would count nothing forever: refuse it
-   * at start, naming the row. Models not deployed yet are reported as unmeasured instead.
-   */
-  private void checkActivitiesExist() {
-    Set<String> processes = new HashSet<>();
-    for (TargetRow row : targets.rows()) {
-      if (row.measure() == null) {
-        LOG.info("KPI row {} ({}) has no measure yet: reported as 未計測", row.id(), row.label());
-      } else {
-        processes.add(row.measure().process());
-      }
-    }
-    Map<String, Set<String>> elementIds = latestModels(processes);
-    for (TargetRow row : targets.rows()) {
-      Measure measure = row.measure();
-      if (measure == null) {
-        continue;
-      }
-      Set<String> ids = elementIds.get(measure.process());
-      if (ids == null) {
-        LOG.info("KPI row {} ({}): model {} is not deployed: reported as 未計測", row.id(), row.label(),
-            measure.process());
-        continue;
-      }
-      Measure of = row.rateOf() == null ? null : row.rateOf().cases();
-      for (String activity : new String[]{measure.activity(), measure.passed(),
-          of == null ? null : of.activity(), of == null ? null : of.passed()}) {
-        if (activity != null && !ids.contains(activity)) {
-          throw new PlanTargets.InvalidTargetsException("targets row '" + row.id() + "': model " + measure.process()
-              + " has no activity " + activity);
-        }
-      }
-    }
-  }
-
-  /**
-   * The ids in the latest deployed model of each process, read as a stream from the deployments' stored files,
-   * newest deployment first: a process's latest version is in the newest deployment that holds it. The check
-   * above needs no more. A process-definition query would do the same at a restart's cost: the engine parses
-   * each definition it returns to fetch its description (a DOM with schema validation), and building the engine's
-   * model of each would parse it again into its deployment cache — seconds before the first request needs any of it
-   * (docs/performance.md "Restart").
-   */
-  private Map<String, Set<String>> latestModels(Set<String> processes) {
-    Map<String, Set<String>> found = new HashMap<>();
-    for (Deployment deployment : repository.createDeploymentQuery().orderByDeploymentTime().desc().list()) {
-      if (found.keySet().containsAll(processes)) {
-        break;
-      }
-      for (String resource : repository.getDeploymentResourceNames(deployment.getId())) {
-        if (resource.endsWith(".bpmn") || resource.endsWith(".bpmn20.xml")) {
-          Model model = model(deployment.getId(), resource);
-          model.processIds().stream().filter(processes::contains)
-              .forEach(process -> found.putIfAbsent(process, model.elementIds()));
-        }
-      }
-    }
-    return found;
-  }
-
-  private record Model(Set<String> processIds, Set<String> elementIds) {}
-
-  private Model model(String deploymentId, String resource) {
-    Set<String> processIds = new HashSet<>();
-    Set<String> ids = new HashSet<>();
-    XMLInputFactory factory = XMLInputFactory.newFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    try (InputStream xml = repository.getResourceAsStream(deploymentId, resource)) {
-      XMLStreamReader reader = factory.createXMLStreamReader(xml);
-      while (reader.hasNext()) {
-        if (reader.next() == XMLStreamConstants.START_ELEMENT) {
-          String id = reader.getAttributeValue(null, "id");
-          if (id != null) {
-            ids.add(id);
-            if ("process".equals(reader.getLocalName())) {
-              processIds.add(id);
-            }
-          }
-        }
-      }
-      reader.close();
-    } catch (IOException | XMLStreamException e) {
-      throw new IllegalStateException("cannot read model " + resource, e);
-    }
-    return new Model(processIds, ids);
   }
 
   private ProcessDefinition latest(String processKey) {

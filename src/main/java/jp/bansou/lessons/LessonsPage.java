@@ -5,7 +5,7 @@ import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** The staff's search of lessons by industry, topic and free text at /lessons/ (static/lessons/index.html). */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class LessonsPage implements WebMvcConfigurer {
 
   @Override

@@ -37,7 +37,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the same token and header as Camunda's apps use (their {@code XSRF-TOKEN} cookie, which Bansō's pages
  * read). HTTP Basic callers send their credentials themselves and need no token.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class ApiAuthentication {
 
   @Bean

@@ -31,7 +31,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code /camunda/api/engine}). Camunda's REST API also reads with POST (queries with a body, counts), and
  * those few shapes are let through by name.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class AuditorsReadOnly {
 
   /** POSTs that only read: a query with its filter in the body, a count, a filter's list. */

@@ -15,7 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * no content-type guessing, and a content security policy. The policy is stricter than Camunda's (no inline
  * or eval'd script): the case file and KPI pages load only their own script and style files.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class PageSecurityHeaders {
 
   static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"

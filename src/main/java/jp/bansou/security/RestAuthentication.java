@@ -11,7 +11,7 @@ import org.springframework.core.Ordered;
  * The REST API is open to anonymous callers out of the box; HTTP Basic against the engine's users makes
  * every call run as a staff member, so the same authorizations apply as in the web apps.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class RestAuthentication {
 
   @Bean

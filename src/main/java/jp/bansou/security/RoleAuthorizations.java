@@ -62,7 +62,7 @@ import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
  * of the group ({@code business.TaskGrants}). Tasklist filters are granted one by
  * one to the roles they are meant for ({@code jp.bansou.tasklist.TasklistFilterSetup}).
  */
-final class RoleAuthorizations {
+public final class RoleAuthorizations {
 
   /** Every permission defined for the grant's resource type, so that an extra one given in Admin is noticed. */
   private static final List<Permission> ALL_PERMISSIONS = Stream.<Permission[]>of(Permissions.values(),
@@ -71,7 +71,7 @@ final class RoleAuthorizations {
       SystemPermissions.values(), UserOperationLogCategoryPermissions.values(), OptimizePermissions.values())
       .flatMap(Arrays::stream).toList();
 
-  record Grant(StaffGroup group, Resource resource, String resourceId, Permission... permissions) {}
+  public record Grant(StaffGroup group, Resource resource, String resourceId, Permission... permissions) {}
 
   static List<Grant> grants(SharingProperties.Read sharing) {
     List<Grant> grants = new ArrayList<>();
@@ -174,7 +174,7 @@ final class RoleAuthorizations {
    * Whether the stored grant holds exactly the grant's permissions: the same answer for every permission
    * of its resource type as a grant written afresh from the list.
    */
-  static boolean grantsExactly(Authorization existing, Grant grant) {
+  public static boolean grantsExactly(Authorization existing, Grant grant) {
     int resourceType = grant.resource().resourceType();
     int wanted = 0;
     for (Permission permission : grant.permissions()) {

@@ -5,7 +5,7 @@ import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** The page of the year's trainings and staff meetings at /trainings/ (static/trainings/index.html). */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class StaffRecordsPage implements WebMvcConfigurer {
 
   @Override

@@ -5,7 +5,7 @@ import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Advisors spend their day in Tasklist, so the bare address leads there rather than to Camunda's welcome page. */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class EntryPoints implements WebMvcConfigurer {
 
   @Override

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import jp.bansou.security.RoleAuthorizations;
 import jp.bansou.security.StaffGroup;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -25,8 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts {@link RoleFilters} into the engine at every start: creates the missing ones, resets changed ones,
- * removes the ones Bansō no longer defines, and grants each to exactly its roles. Filters that staff made
- * themselves carry no key and are left alone.
+ * removes the ones Bansō no longer defines, and grants each to exactly its roles (a grant already right is not
+ * written again). Filters that staff made themselves carry no key and are left alone.
  */
 @Component
 class TasklistFilterSetup {
@@ -60,6 +61,9 @@ class TasklistFilterSetup {
       }
     }
     List<RoleFilter> definitions = RoleFilters.all(visits);
+    // every filter's grants in one query: a restart rewrites no grant that is already right
+    Map<String, List<Authorization>> grantsByFilter = authorizations.createAuthorizationQuery().resourceType(FILTER)
+        .list().stream().collect(Collectors.groupingBy(Authorization::getResourceId));
     for (RoleFilter definition : definitions) {
       Filter filter = existing.remove(definition.key());
       if (filter == null) {
@@ -69,7 +73,7 @@ class TasklistFilterSetup {
       filter.setProperties(definition.properties());
       filter.setQuery(definition.query(tasks));
       filters.saveFilter(filter);
-      grantExactly(filter.getId(), definition.readers());
+      grantExactly(filter.getId(), definition.readers(), grantsByFilter.getOrDefault(filter.getId(), List.of()));
     }
     for (Filter retired : existing.values()) {
       filters.deleteFilter(retired.getId());
@@ -77,27 +81,29 @@ class TasklistFilterSetup {
     LOG.info("Tasklist filters ready: {}", definitions.stream().map(RoleFilter::name).toList());
   }
 
-  private void grantExactly(String filterId, Set<StaffGroup> readers) {
-    Set<String> groups = readers.stream().map(StaffGroup::id).collect(Collectors.toSet());
-    List<Authorization> current = authorizations.createAuthorizationQuery()
-        .resourceType(FILTER)
-        .resourceId(filterId)
-        .list();
+  private void grantExactly(String filterId, Set<StaffGroup> readers, List<Authorization> current) {
+    Map<String, StaffGroup> wanted = readers.stream().collect(Collectors.toMap(StaffGroup::id, group -> group));
     for (Authorization authorization : current) {
-      if (authorization.getAuthorizationType() == AUTH_TYPE_GRANT && groups.remove(authorization.getGroupId())) {
+      StaffGroup reader = authorization.getAuthorizationType() == AUTH_TYPE_GRANT
+          ? wanted.remove(authorization.getGroupId()) : null;
+      if (reader == null) {
+        authorizations.deleteAuthorization(authorization.getId());
+      } else if (!RoleAuthorizations.grantsExactly(authorization, readOnly(reader, filterId))) {
         authorization.setPermissions(new Permission[]{READ});
         authorizations.saveAuthorization(authorization);
-      } else {
-        authorizations.deleteAuthorization(authorization.getId());
       }
     }
-    for (String group : groups) {
+    for (StaffGroup group : wanted.values()) {
       Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-      authorization.setGroupId(group);
+      authorization.setGroupId(group.id());
       authorization.setResource(FILTER);
       authorization.setResourceId(filterId);
       authorization.addPermission(READ);
       authorizations.saveAuthorization(authorization);
     }
+  }
+
+  private static RoleAuthorizations.Grant readOnly(StaffGroup group, String filterId) {
+    return new RoleAuthorizations.Grant(group, FILTER, filterId, READ);
   }
 }

@@ -20,13 +20,15 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  * The baseline of the throughput benchmark: copies of the case's models without Bansō's Java — no
  * execution or task listeners, service tasks that do nothing — deployed under {@code bare-<key>}, calling
  * each other's copies. What stays is the engine's own work: the same flow, tasks, timers, variables and
- * history, so the difference is what Bansō's listeners and delegates cost.
+ * history, so the difference is what Bansō's listeners and delegates cost. The case's lessons
+ * ({@code support-lessons}, which Bansō's listener starts when the analysis ends) are part of that flow: the
+ * driver starts the bare copy itself ({@link CaseDriver}).
  */
 final class BareModels {
 
   static final String PREFIX = "bare-";
   static final List<String> CASE_MODELS = List.of("management-analysis", "business-plan", "follow-up-visits",
-      "specialist-referral");
+      "specialist-referral", "support-lessons");
 
   static void deploy(RepositoryService repository) throws IOException {
     DeploymentBuilder deployment = repository.createDeployment().name("bench-bare-models")

@@ -10,17 +10,19 @@ import jp.bansou.business.BusinessRegistry;
 import jp.bansou.testing.EngineClock;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 
 /**
  * One case the uneventful way, as an advisor would work it through the Java API: management analysis,
- * business plan, four quarterly follow-up visits and the year's sales; the engine clock jumps to each
- * next timer. Runs the real models or their bare copies ({@link BareModels}).
+ * business plan, four quarterly follow-up visits and the year's sales, then the lessons of the case; the engine
+ * clock jumps to each next timer. Runs the real models or their bare copies ({@link BareModels}).
  */
 final class CaseDriver {
 
@@ -30,14 +32,18 @@ final class CaseDriver {
   private final TaskService tasks;
   private final ManagementService management;
   private final EngineClock clock;
+  private final RepositoryService repository;
   private final String keyPrefix;
+  private final boolean bare;
 
   CaseDriver(ProcessEngine engine, boolean bare) {
     this.runtime = engine.getRuntimeService();
     this.tasks = engine.getTaskService();
     this.management = engine.getManagementService();
     this.clock = new EngineClock(management);
+    this.repository = engine.getRepositoryService();
     this.keyPrefix = bare ? BareModels.PREFIX : "";
+    this.bare = bare;
   }
 
   /** A business of its own for the next case, registered outside the timed part as an import would. */
@@ -50,10 +56,11 @@ final class CaseDriver {
   /** Runs the business's case to its end; returns the number of tasks completed and jobs executed. */
   int run(String businessId) {
     clock.setTo(CASE_START);
-    String root = runtime.startProcessInstanceByKey(keyPrefix + "management-analysis", businessId,
+    ProcessInstance analysis = runtime.startProcessInstanceByKey(keyPrefix + "management-analysis", businessId,
         putValue("businessId", businessId).putValue("advisor", "sato").putValue("businessName", "留萌かずの子食品")
-            .putValue("industry", "製造業").putValue("employees", 4L).putValue("entryRoute", "marukeiLoan"))
-        .getId();
+            .putValue("industry", "製造業").putValue("employees", 4L).putValue("entryRoute", "marukeiLoan"));
+    String root = analysis.getId();
+    boolean lessonsAsked = !bare;
     int steps = 0;
     for (int round = 0; round < 200; round++) {
       steps += clock.executeDueJobs(root);
@@ -66,7 +73,12 @@ final class CaseDriver {
         continue;
       }
       if (runtime.createProcessInstanceQuery().processInstanceId(root).count() == 0) {
-        return steps;
+        if (lessonsAsked) {
+          return steps;
+        }
+        askForLessons(analysis, businessId);
+        lessonsAsked = true;
+        continue;
       }
       List<Job> next = management.createJobQuery().rootProcessInstanceId(root).timers()
           .orderByJobDuedate().asc().listPage(0, 1);
@@ -76,6 +88,18 @@ final class CaseDriver {
       ClockUtil.setCurrentTime(next.get(0).getDuedate());
     }
     throw new IllegalStateException("case " + businessId + " did not end");
+  }
+
+  /**
+   * What Bansō's listener does when the analysis ends (lessons.AskForLessonsWhenTrackEnds), through the same
+   * calls, for the bare copy; here in a transaction of its own, one commit more than Bansō's.
+   */
+  private void askForLessons(ProcessInstance analysis, String businessId) {
+    String trackName = repository.getProcessDefinition(analysis.getProcessDefinitionId()).getName();
+    runtime.startProcessInstanceByKey(keyPrefix + "support-lessons", businessId, putValue("advisor", "sato")
+        .putValue("businessName", "留萌かずの子食品").putValue("industry", "製造業")
+        .putValue("track", analysis.getProcessDefinitionId().split(":")[0]).putValue("trackName", trackName)
+        .putValue("trackCase", analysis.getId()));
   }
 
   private VariableMap variablesFor(String taskKey) {

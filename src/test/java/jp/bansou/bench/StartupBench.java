@@ -64,6 +64,8 @@ class StartupBench {
     List<Double> bareSeconds = new ArrayList<>();
     List<Double> bansouSeconds = new ArrayList<>();
     List<Double> pairRatios = new ArrayList<>();
+    List<Double> bareCpu = new ArrayList<>();
+    List<Double> bansouCpu = new ArrayList<>();
     Start bansouRestart = null;
     Start bareRestart = null;
     for (int i = 1; i <= RESTARTS; i++) {
@@ -72,12 +74,18 @@ class StartupBench {
       bareSeconds.add(bareRestart.seconds);
       bansouSeconds.add(bansouRestart.seconds);
       pairRatios.add(BenchResults.ratio(bansouRestart.seconds, bareRestart.seconds));
+      bareCpu.add(bareRestart.cpuSeconds);
+      bansouCpu.add(bansouRestart.cpuSeconds);
     }
     figures.put("restarts", RESTARTS);
     figures.put("bansouRestartSeconds", median(bansouSeconds));
     figures.put("bareRestartSeconds", median(bareSeconds));
     figures.put("restartRatio", BenchResults.ratio(median(bansouSeconds), median(bareSeconds)));
     figures.put("restartPairRatioMedian", median(pairRatios));
+    // CPU seconds move less with the neighbours' load than wall seconds: a second view of the same restarts
+    figures.put("bansouRestartCpuSeconds", median(bansouCpu));
+    figures.put("bareRestartCpuSeconds", median(bareCpu));
+    figures.put("restartCpuRatio", BenchResults.ratio(median(bansouCpu), median(bareCpu)));
     figures.put("bansouRestartSecondsEach", bansouSeconds);
     figures.put("bareRestartSecondsEach", bareSeconds);
     figures.put("bansouRssMb", bansouRestart.rssMb);
@@ -96,7 +104,8 @@ class StartupBench {
   /** {@code -Dbench.restarts=N}: restarts of each, alternating (default 5). */
   private static final int RESTARTS = BenchResults.size("restarts", 5);
 
-  record Start(double seconds, long rssMb) {}
+  /** Wall time to ready, and the CPU time the process had used by then (all its threads, user and system). */
+  record Start(double seconds, double cpuSeconds, long rssMb) {}
 
   private static double median(List<Double> values) {
     List<Double> sorted = values.stream().sorted().toList();
@@ -111,6 +120,7 @@ class StartupBench {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     Path out = dir.resolve(name + "-steps.json").toAbsolutePath();
     command.add("-Dbench.steps.out=" + out);
+    command.add("-Dbench.steps.keep=" + Integer.getInteger("bench.steps.keep", 40));
     command.add("-Dloader.main=" + StartupSteps.class.getName());
     List<String> args = new ArrayList<>(launch);
     // the launcher's arguments: the steps' main takes the application's class first
@@ -150,7 +160,8 @@ class StartupBench {
         Thread.sleep(50);
       }
       double seconds = BenchResults.round((System.nanoTime() - started) / 1e9, 2);
-      return new Start(seconds, rssMb(process.pid()));
+      double cpuSeconds = BenchResults.round(process.info().totalCpuDuration().orElseThrow().toMillis() / 1e3, 2);
+      return new Start(seconds, cpuSeconds, rssMb(process.pid()));
     } finally {
       process.destroy();
       process.onExit().get();

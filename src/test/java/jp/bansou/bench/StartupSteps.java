@@ -19,7 +19,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Starts an application (first argument: its class) with Spring's startup recorder and writes where its start
  * went to the file named by {@code -Dbench.steps.out}: each recorded step's own time (its duration less that of
- * the steps inside it), the largest first, and the totals by kind of step. Started by the startup benchmark from
+ * the steps inside it), the largest first ({@code -Dbench.steps.keep}, 40 unless told), and the totals by kind
+ * of step. Started by the startup benchmark from
  * the packaged jar, like the bare starter; the process exits when written.
  */
 public final class StartupSteps {
@@ -59,7 +60,8 @@ public final class StartupSteps {
     out.put("application", application.getName());
     out.put("secondsToContextRunning", Math.round(seconds * 100) / 100.0);
     out.put("ownMsByKind", byKind);
-    out.put("largestOwnSteps", own.subList(0, Math.min(40, own.size())));
+    int keep = Integer.getInteger("bench.steps.keep", 40);
+    out.put("largestOwnSteps", own.subList(0, Math.min(keep, own.size())));
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
         .writeValue(new File(System.getProperty("bench.steps.out")), out);
     context.close();

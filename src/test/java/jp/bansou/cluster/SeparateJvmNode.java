@@ -100,6 +100,23 @@ final class SeparateJvmNode implements AutoCloseable {
     }
   }
 
+  /** Stops as a service manager stops it (SIGTERM): the shutdown hooks run; waits until the JVM has exited. */
+  void stop() {
+    process.destroy();
+    try {
+      if (!process.waitFor(2, TimeUnit.MINUTES)) {
+        throw new IllegalStateException("node " + name + " did not stop within 2 minutes of SIGTERM");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  Path log() {
+    return log;
+  }
+
   @Override
   public void close() {
     if (process.isAlive()) {

@@ -478,24 +478,6 @@ class KpiReportTest {
   }
 
   @Test
-  void aMeasureNamingAnActivityItsModelDoesNotHaveStopsTheStart() {
-    PlanTargets targets = PlanTargets.parse("test", new org.yaml.snakeyaml.Yaml().load("""
-        plan: { chamber: テスト商工会, baseline-year: R5 }
-        rows:
-          - id: analyses
-            section: "§5"
-            label: 経営分析件数
-            unit: 件
-            counts: cases
-            targets: { R7: 60 }
-            measure: { process: management-analysis, activity: FeedbackResult }
-        """));
-    assertThatThrownBy(() -> new KpiReports(targets, new BigDecimal("0.5"), measures, counts, repositoryService))
-        .isInstanceOf(PlanTargets.InvalidTargetsException.class)
-        .hasMessageContaining("'analyses'").hasMessageContaining("FeedbackResult");
-  }
-
-  @Test
   void aBadFiscalYearOrRowIsAClearRefusal() {
     ResponseEntity<Map> bad = http.withBasicAuth("takahashi", "demo").getForEntity("/api/kpi/2025-26", Map.class);
     assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

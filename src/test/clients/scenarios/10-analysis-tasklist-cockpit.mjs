@@ -1,7 +1,7 @@
 // An advisor works a management analysis in Tasklist, a manager opens the case and the KPI report from
 // Cockpit, an auditor reads its history but cannot complete its task.
 import assert from 'node:assert/strict';
-import { field, importBusinesses, inBrowser, loggedIn, logIn, rest, screenshot } from '../e2e-lib.mjs';
+import { field, importBusinesses, inBrowser, loggedIn, logIn, refusedLogIn, rest, screenshot } from '../e2e-lib.mjs';
 
 export const title = 'an analysis through Tasklist, Cockpit and the KPI report';
 
@@ -100,8 +100,7 @@ async function auditorReadsButCannotComplete(page, base, processInstanceId) {
   assert.equal(completion.status, 403, 'the auditor may not complete the task');
   assert.equal(completion.body.type, 'AuthorizationException');
 
-  await logIn(page, `${base}/camunda/app/tasklist/`, 'tanaka');
-  await page.getByText('ログインできませんでした').waitFor();
+  await refusedLogIn(page, `${base}/camunda/app/tasklist/`, 'tanaka');
   await screenshot(page, 'tasklist-refuses-auditor');
   await logIn(page, `${base}/camunda/app/cockpit/`, 'tanaka');
   await loggedIn(page);

@@ -139,6 +139,11 @@ export async function logIn(page, url, user) {
   // the form is usable once the web app has translated it: typing into it before then can be undone when the
   // app renders it again (seen in CI as a log-in answered with the emptied form and no message)
   await page.locator('button[type=submit]', { hasText: /^\s*(ログイン|Log in)\s*$/ }).waitFor();
+  await submitLogIn(page, user);
+}
+
+/** Types the user's name and the demo password into the shown log-in form and sends it. */
+async function submitLogIn(page, user) {
   await page.locator('input[type=text]').fill(user);
   await page.locator('input[type=password]').fill(PASSWORD);
   await page.locator('button[type=submit]').click();
@@ -156,9 +161,7 @@ export async function loggedIn(page) {
     // On a loaded machine the web app can answer the first log-in with its log-in form again, emptied (seen
     // in CI: 「ログインが必要です」 and both fields blank, or no message at all); a person would log in again.
     console.log('[e2e] the log-in form is still shown after 15 s: logging in again');
-    await page.locator('input[type=text]').fill(loggingIn.get(page));
-    await password.fill(PASSWORD);
-    await page.locator('button[type=submit]').click();
+    await submitLogIn(page, loggingIn.get(page));
     await password.waitFor({ state: 'detached' });
   }
 }
@@ -174,9 +177,7 @@ export async function refusedLogIn(page, url, user) {
     await refusal.waitFor({ timeout: 15000 });
   } catch {
     console.log('[e2e] no refusal shown after 15 s: logging in again');
-    await page.locator('input[type=text]').fill(user);
-    await page.locator('input[type=password]').fill(PASSWORD);
-    await page.locator('button[type=submit]').click();
+    await submitLogIn(page, user);
     await refusal.waitFor();
   }
 }

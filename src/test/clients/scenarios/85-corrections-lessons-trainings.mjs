@@ -25,6 +25,18 @@ async function api(base, user, method, path, body) {
   return { status: response.status, body: await response.json().catch(() => null) };
 }
 
+/** The lessons case asks its advisor once the job executor has run its asynchronous start (ADR 0116). */
+async function lessonsTask(engine, processInstanceId) {
+  for (let i = 0; i < 60; i++) {
+    const tasks = await engine('GET', `/task?processInstanceId=${processInstanceId}`);
+    if (tasks.body.length === 1) {
+      return tasks.body[0];
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('the lessons case did not ask its advisor within 30 s');
+}
+
 async function recordsByApi(base) {
   const contact = await api(base, 'suzuki', 'POST', `/api/businesses/${businessId}/contacts`, {
     contactDate: today(), channel: 'counter', topicFinance: true, heard: '運転資金の相談（電話だったが窓口と記録した）'
@@ -41,8 +53,8 @@ async function recordsByApi(base) {
     }
   });
   assert.equal(lesson.status, 200, JSON.stringify(lesson.body));
-  const review = await engine('GET', `/task?processInstanceId=${lesson.body.id}`);
-  const done = await engine('POST', `/task/${review.body[0].id}/complete`, {
+  const review = await lessonsTask(engine, lesson.body.id);
+  const done = await engine('POST', `/task/${review.id}/complete`, {
     variables: {
       lessonKind: { value: 'success' }, lessonTopic: { value: 'finance' }, lessonCategory: { value: '早めの資金計画' },
       lessonText: { value: '決算前に資金繰り表を一緒に作ったので、マル経の申込みが間に合った' }

@@ -119,11 +119,25 @@ export async function importBusinesses(base, lines) {
 export async function inBrowser(browser, name, part) {
   const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1400, height: 1000 } });
   const page = await context.newPage();
+  // what the browser saw go wrong, kept for a failure: a web app that never starts shows only its spinner
+  const troubles = [];
+  const note = (line) => troubles.push(`${new Date().toISOString()} ${line}`);
+  page.on('pageerror', (error) => note(`page error: ${error.message}`));
+  page.on('console', (message) => message.type() === 'error' && note(`console: ${message.text()}`));
+  page.on('requestfailed', (request) => note(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText}`));
+  page.on('response', (response) => {
+    const type = response.request().resourceType();
+    if (response.status() >= 400 || type === 'document') {
+      note(`HTTP ${response.status()} ${type} ${response.url()} csp=${(response.headers()['content-security-policy'] || '').match(/nonce-[^']*/)?.[0]}`);
+    }
+  });
   try {
     await part(page);
   } catch (error) {
     await page.screenshot({ path: join(output, `failed-${name}.png`), fullPage: true }).catch(() => {});
     writeFileSync(join(output, `failed-${name}.html`), await page.content().catch(() => ''));
+    writeFileSync(join(output, `failed-${name}.log`), `${troubles.join('\n')}\n`);
+    console.error(`[e2e] what the browser reported in ${name}:\n${troubles.slice(-20).join('\n') || '(nothing)'}`);
     throw error;
   } finally {
     await context.close();
@@ -142,10 +156,25 @@ export async function logIn(page, url, user) {
   await submitLogIn(page, user);
 }
 
-/** Types the user's name and the demo password into the shown log-in form and sends it. */
+/**
+ * Types the user's name and the demo password into the shown log-in form and sends it once both hold what was
+ * typed: when the web app renders the form again while it is typed into, its autofocus takes the typing back to the
+ * name (seen in CI: 「takahashidemo」 as the name, the password empty); a person would see it and type again.
+ */
 async function submitLogIn(page, user) {
-  await page.locator('input[type=text]').fill(user);
-  await page.locator('input[type=password]').fill(PASSWORD);
+  const name = page.locator('input[type=text]');
+  const password = page.locator('input[type=password]');
+  for (let attempt = 1; ; attempt++) {
+    await name.fill(user);
+    await password.fill(PASSWORD);
+    if ((await name.inputValue()) === user && (await password.inputValue()) === PASSWORD) {
+      break;
+    }
+    if (attempt === 5) {
+      throw new Error(`the log-in form did not keep what was typed for ${user}`);
+    }
+    console.log(`[e2e] the log-in form lost what was typed for ${user}: typing again`);
+  }
   await page.locator('button[type=submit]').click();
 }
 

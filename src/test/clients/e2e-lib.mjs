@@ -211,6 +211,21 @@ export async function refusedLogIn(page, url, user) {
   }
 }
 
+/**
+ * What the application does a moment later (a completion going through, the job executor): asks `probe` every
+ * half second until it returns something, for at most `seconds`; fails with `failure` as its message.
+ */
+export async function eventually(probe, seconds, failure) {
+  for (let i = 0; i < seconds * 2; i++) {
+    const found = await probe();
+    if (found !== undefined) {
+      return found;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(failure);
+}
+
 /** A form-js field by its component id in the form file (e.g. "Sales"). */
 export function field(scope, componentId) {
   return scope.locator(`.fjs-form [id$="-${componentId}"]`);

@@ -3,7 +3,7 @@
 // retyping — and every figure is stored as the number meant (read back over REST). A figure that is
 // possible but unlikely (62 typed for 62,000) stops the task until the advisor confirms it with a reason.
 import assert from 'node:assert/strict';
-import { field, importBusinesses, inBrowser, logIn, loggedIn, rest, screenshot } from '../e2e-lib.mjs';
+import { eventually, field, importBusinesses, inBrowser, logIn, loggedIn, rest, screenshot } from '../e2e-lib.mjs';
 
 export const title = 'figures typed as Japanese staff type them, stored as meant';
 
@@ -39,14 +39,10 @@ async function openFinancialTask(page, base, processInstanceId) {
 
 /** Waits until the case has moved on to the review of its figures (the completion went through). */
 async function reviewReached(base, processInstanceId) {
-  for (let i = 0; i < 120; i++) {
+  await eventually(async () => {
     const tasks = await rest(base, 'sato')('GET', `/task?processInstanceId=${processInstanceId}`);
-    if (tasks.body.length === 1 && tasks.body[0].name === '財務分析の結果を確認する') {
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error('the figures task was not completed');
+    return tasks.body.length === 1 && tasks.body[0].name === '財務分析の結果を確認する' ? true : undefined;
+  }, 60, 'the figures task was not completed');
 }
 
 function errorOf(form, componentId) {

@@ -2,7 +2,7 @@
 // (販売した日（会期の最終日）). Left empty it is today; a fair that ended earlier is recorded with its own day, which
 // the KPI report counts by (read back over REST), not the day it was typed in.
 import assert from 'node:assert/strict';
-import { field, importBusinesses, inBrowser, logIn, loggedIn, rest, screenshot } from '../e2e-lib.mjs';
+import { eventually, field, importBusinesses, inBrowser, logIn, loggedIn, rest, screenshot } from '../e2e-lib.mjs';
 
 export const title = 'a fair\'s sales are recorded with the day they were made, today when left empty';
 
@@ -52,15 +52,11 @@ async function recordSales(page, base, taskId, sales, typeDay) {
 }
 
 async function storedSalesDay(base, processInstanceId) {
-  for (let i = 0; i < 120; i++) {
+  return eventually(async () => {
     const found = await rest(base, 'admin')('GET',
       `/history/variable-instance?processInstanceId=${processInstanceId}&variableName=fairSalesDate`);
-    if (found.body.length === 1 && found.body[0].value) {
-      return found.body[0].value;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error('the sales record was not completed');
+    return found.body.length === 1 && found.body[0].value ? found.body[0].value : undefined;
+  }, 60, 'the sales record was not completed');
 }
 
 export async function run({ browser, base }) {

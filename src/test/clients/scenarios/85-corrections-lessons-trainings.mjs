@@ -5,7 +5,7 @@
 // a colleague and an auditor see no correction button; a manager corrects the training's date on the trainings page
 // (/trainings/) and an auditor reads that page without a correction button.
 import assert from 'node:assert/strict';
-import { field, importBusinesses, inBrowser, loggedIn, logIn, PASSWORD, rest, screenshot } from '../e2e-lib.mjs';
+import { eventually, field, importBusinesses, inBrowser, loggedIn, logIn, PASSWORD, rest, screenshot } from '../e2e-lib.mjs';
 
 const basic = (user) => 'Basic ' + Buffer.from(`${user}:${PASSWORD}`).toString('base64');
 
@@ -26,15 +26,11 @@ async function api(base, user, method, path, body) {
 }
 
 /** The lessons case asks its advisor once the job executor has run its asynchronous start (ADR 0116). */
-async function lessonsTask(engine, processInstanceId) {
-  for (let i = 0; i < 60; i++) {
+function lessonsTask(engine, processInstanceId) {
+  return eventually(async () => {
     const tasks = await engine('GET', `/task?processInstanceId=${processInstanceId}`);
-    if (tasks.body.length === 1) {
-      return tasks.body[0];
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error('the lessons case did not ask its advisor within 30 s');
+    return tasks.body.length === 1 ? tasks.body[0] : undefined;
+  }, 30, 'the lessons case did not ask its advisor within 30 s');
 }
 
 async function recordsByApi(base) {

@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * Adds up a measure's counted cases of one year read in business order, one case at a time: the same figures as
- * the distinct counts in SQL ({@link HistoryMeasures.Tally}), with a business counted when its last case has been
+ * Adds up a measure's counted cases of one year read in business order, one case at a time: the figures of
+ * {@link HistoryMeasures.Tally} that PostgreSQL adds up in SQL, with a business counted when its last case has been
  * read instead of a set of every business kept until the end. A case without a business counts as a case, never
- * as a business, as {@code COUNT(DISTINCT)} leaves out nulls.
+ * as a business, as SQL's counts of businesses leave out nulls.
  */
 final class OrderedTally {
 
@@ -22,10 +22,10 @@ final class OrderedTally {
   private BigDecimal amountFirstHalf = BigDecimal.ZERO;
 
   private String business;
-  // what the business being read has shown so far: a case in the year, in each half, an amount, one in each half
+  // what the business being read has shown so far: a case in each half, an amount in each half (an amount in the
+  // year is one in either half: a case's amount counts in the half it first counted in)
   private boolean inFirstHalf;
   private boolean inSecondHalf;
-  private boolean withAmount;
   private boolean withAmountFirstHalf;
   private boolean withAmountSecondHalf;
 
@@ -58,7 +58,6 @@ final class OrderedTally {
       if (firstHalf) {
         amountFirstHalf = amountFirstHalf.add(caseAmount);
       }
-      withAmount = true;
       withAmountFirstHalf |= firstHalf;
       withAmountSecondHalf |= !firstHalf;
     }
@@ -78,13 +77,12 @@ final class OrderedTally {
       businesses[0]++;
       count(businesses, 1, inFirstHalf);
       count(businesses, 2, inSecondHalf);
-      count(amountBusinesses, 0, withAmount);
+      count(amountBusinesses, 0, withAmountFirstHalf || withAmountSecondHalf);
       count(amountBusinesses, 1, withAmountFirstHalf);
       count(amountBusinesses, 2, withAmountSecondHalf);
     }
     inFirstHalf = false;
     inSecondHalf = false;
-    withAmount = false;
     withAmountFirstHalf = false;
     withAmountSecondHalf = false;
   }

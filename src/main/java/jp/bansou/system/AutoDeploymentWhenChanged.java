@@ -108,11 +108,12 @@ class AutoDeploymentWhenChanged implements ProcessEnginePlugin {
   static String digest(Resource[] resources) {
     try {
       MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      Resource[] sorted = resources.clone();
-      Arrays.sort(sorted, Comparator.comparing(AutoDeploymentWhenChanged::nameInDeployment));
-      for (Resource resource : sorted) {
-        sha256.update((nameInDeployment(resource) + "\u0000").getBytes(UTF_8));
-        try (InputStream in = resource.getInputStream()) {
+      // each name worked out once: for a file inside the jar it costs a failed getFile()
+      List<Named> sorted = Arrays.stream(resources).map(resource -> new Named(nameInDeployment(resource), resource))
+          .sorted(Comparator.comparing(Named::name)).toList();
+      for (Named named : sorted) {
+        sha256.update((named.name() + "\u0000").getBytes(UTF_8));
+        try (InputStream in = named.resource().getInputStream()) {
           byte[] bytes = in.readAllBytes();
           sha256.update((bytes.length + "\u0000").getBytes(UTF_8));
           sha256.update(bytes);
@@ -125,6 +126,8 @@ class AutoDeploymentWhenChanged implements ProcessEnginePlugin {
       throw new IllegalStateException(everyJavaHasIt);
     }
   }
+
+  private record Named(String name, Resource resource) {}
 
   /** The name {@code SpringTransactionsProcessEngineConfiguration.autoDeployResources} gives a resource. */
   private static String nameInDeployment(Resource resource) {

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.bansou.BansouApplication;
@@ -104,24 +106,18 @@ class RestartTest {
 
   /** Bansō's models and forms, and one more model from a folder of the test's own. */
   private ConfigurableApplicationContext start(Path moreModels) {
-    return new SpringApplicationBuilder(BansouApplication.class)
-        .run(
-            "--server.port=0",
-            "--bansou.data-dir=" + dataDir,
-            "--camunda.bpm.process-engine-name=restarttest",
-            "--camunda.bpm.job-execution.enabled=false",
-            "--bansou.demo.year.enabled=false",
-            "--camunda.bpm.deployment-resource-pattern=classpath*:bpmn/*.bpmn,classpath*:forms/*.form,file:"
-                + moreModels.toAbsolutePath() + "/*.bpmn");
+    return start("--camunda.bpm.deployment-resource-pattern=classpath*:bpmn/*.bpmn,classpath*:forms/*.form,file:"
+        + moreModels.toAbsolutePath() + "/*.bpmn");
   }
 
-  private ConfigurableApplicationContext start() {
-    return new SpringApplicationBuilder(BansouApplication.class)
-        .run(
-            "--server.port=0",
-            "--bansou.data-dir=" + dataDir,
-            "--camunda.bpm.process-engine-name=restarttest",
-            "--camunda.bpm.job-execution.enabled=false",
-            "--bansou.demo.year.enabled=false");
+  private ConfigurableApplicationContext start(String... more) {
+    List<String> args = new ArrayList<>(List.of(
+        "--server.port=0",
+        "--bansou.data-dir=" + dataDir,
+        "--camunda.bpm.process-engine-name=restarttest",
+        "--camunda.bpm.job-execution.enabled=false",
+        "--bansou.demo.year.enabled=false"));
+    args.addAll(List.of(more));
+    return new SpringApplicationBuilder(BansouApplication.class).run(args.toArray(String[]::new));
   }
 }

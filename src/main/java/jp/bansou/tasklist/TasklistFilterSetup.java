@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.authorization.Resources.FILTER;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import jp.bansou.security.RoleAuthorizations;
@@ -17,6 +18,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -25,9 +27,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts {@link RoleFilters} into the engine at every start: creates the missing ones, resets changed ones,
- * removes the ones Bansō no longer defines, and grants each to exactly its roles (a grant already right is not
- * written again). Filters that staff made themselves carry no key and are left alone.
+ * Puts {@link RoleFilters} into the engine at every start: creates the missing ones, resets changed ones, removes
+ * the ones Bansō no longer defines, and grants each to exactly its roles. A filter or grant already right is not
+ * written again. Filters that staff made themselves carry no key and are left alone.
  */
 @Component
 class TasklistFilterSetup {
@@ -65,20 +67,43 @@ class TasklistFilterSetup {
     Map<String, List<Authorization>> grantsByFilter = authorizations.createAuthorizationQuery().resourceType(FILTER)
         .list().stream().collect(Collectors.groupingBy(Authorization::getResourceId));
     for (RoleFilter definition : definitions) {
-      Filter filter = existing.remove(definition.key());
-      if (filter == null) {
-        filter = filters.newTaskFilter();
+      Filter wanted = asStored(definition);
+      Filter stored = existing.remove(definition.key());
+      Filter filter = stored == null ? wanted : stored;
+      if (stored == null || !holdsTheSame(stored, wanted)) {
+        filter.setName(wanted.getName()).setProperties(wanted.getProperties()).setQuery(wanted.getQuery());
+        filters.saveFilter(filter);
       }
-      filter.setName(definition.name());
-      filter.setProperties(definition.properties());
-      filter.setQuery(definition.query(tasks));
-      filters.saveFilter(filter);
       grantExactly(filter.getId(), definition.readers(), grantsByFilter.getOrDefault(filter.getId(), List.of()));
     }
     for (Filter retired : existing.values()) {
       filters.deleteFilter(retired.getId());
     }
     LOG.info("Tasklist filters ready: {}", definitions.stream().map(RoleFilter::name).toList());
+  }
+
+  /**
+   * The filter as the engine holds it once stored: its properties written to JSON and read back (a stored filter's
+   * properties come back from JSON in an order of their own, so they are compared as maps read the same way).
+   */
+  private Filter asStored(RoleFilter definition) {
+    FilterEntity filter = (FilterEntity) filters.newTaskFilter().setName(definition.name())
+        .setProperties(definition.properties()).setQuery(definition.query(tasks));
+    filter.setPropertiesInternal(filter.getPropertiesInternal());
+    return filter;
+  }
+
+  /**
+   * Whether a stored filter already holds the name, the properties and the query Bansō defines (the query compared
+   * as the engine writes it, its JSON), so that a restart writes no filter that nobody changed while one changed in
+   * Tasklist, even only in its criteria, is still put back.
+   */
+  private static boolean holdsTheSame(Filter stored, Filter wanted) {
+    FilterEntity storedEntity = (FilterEntity) stored;
+    FilterEntity wantedEntity = (FilterEntity) wanted;
+    return Objects.equals(stored.getName(), wanted.getName())
+        && Objects.equals(stored.getProperties(), wanted.getProperties())
+        && Objects.equals(storedEntity.getQueryInternal(), wantedEntity.getQueryInternal());
   }
 
   private void grantExactly(String filterId, Set<StaffGroup> readers, List<Authorization> current) {

@@ -14,16 +14,21 @@ import java.util.TimeZone;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import io.micrometer.core.instrument.MeterRegistry;
 import jp.bansou.testing.EngineTest;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 @EngineTest
 class ApplicationTest {
+
+  @Autowired
+  ApplicationContext context;
 
   private static final Pattern PROCESS_ID = Pattern.compile("<bpmn:process id=\"([^\"]+)\"");
 
@@ -60,6 +65,12 @@ class ApplicationTest {
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(response.getBody()).contains("UP");
+  }
+
+  @Test
+  void noMetersAreBuiltThatNobodyIsShown() {
+    // only health is exposed: the JVM's, Tomcat's and the pool's meters were bound at every start for nobody
+    assertThat(context.getBeanNamesForType(MeterRegistry.class)).isEmpty();
   }
 
   @Test

@@ -3,7 +3,9 @@ package jp.bansou.tasklist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import jp.bansou.followup.FollowUpNames;
 import jp.bansou.security.StaffGroup;
@@ -15,6 +17,8 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
@@ -68,6 +72,51 @@ class TasklistFiltersTest {
     Filter repaired = filters.getFilter(filter.getId());
     assertThat(repaired.getName()).isEqualTo("グループのタスク");
     assertThat(filtersWithKey("group-tasks")).hasSize(1);
+  }
+
+  @Test
+  void aRestartWithNothingChangedWritesNoFilter() {
+    setup.setUpFilters();
+    Map<String, Integer> revisions = revisionsOfRoleFilters();
+
+    setup.setUpFilters();
+
+    assertThat(revisionsOfRoleFilters()).isEqualTo(revisions);
+  }
+
+  @Test
+  void aFilterWhoseCriteriaAloneWereChangedIsPutBack() {
+    Filter filter = filtersWithKey("group-tasks").get(0);
+    filter.setQuery(tasks.createTaskQuery().taskAssignee("nobody"));
+    filters.saveFilter(filter);
+
+    setup.setUpFilters();
+
+    TaskQueryImpl repaired = filters.getFilter(filter.getId()).getQuery();
+    assertThat(repaired.getAssignee()).isNull();
+    assertThat(repaired.getExpressions()).containsValue("${currentUserGroups()}");
+  }
+
+  @Test
+  void aFilterWhoseColourAloneWasChangedIsPutBack() {
+    Filter filter = filtersWithKey("my-tasks").get(0);
+    Map<String, Object> properties = new HashMap<>(filter.getProperties());
+    properties.put("color", "#000000");
+    filter.setProperties(properties);
+    filters.saveFilter(filter);
+
+    setup.setUpFilters();
+
+    assertThat(filters.getFilter(filter.getId()).getProperties()).containsEntry("color", "#2f6fb0");
+  }
+
+  private Map<String, Integer> revisionsOfRoleFilters() {
+    Map<String, Integer> revisions = new HashMap<>();
+    for (RoleFilter definition : RoleFilters.all(visits)) {
+      FilterEntity stored = (FilterEntity) filtersWithKey(definition.key()).get(0);
+      revisions.put(definition.key(), stored.getRevision());
+    }
+    return revisions;
   }
 
   @Test

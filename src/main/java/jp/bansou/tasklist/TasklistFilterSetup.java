@@ -68,9 +68,10 @@ class TasklistFilterSetup {
         .list().stream().collect(Collectors.groupingBy(Authorization::getResourceId));
     for (RoleFilter definition : definitions) {
       Filter wanted = asStored(definition);
-      Filter stored = existing.remove(definition.key());
-      Filter filter = stored == null ? wanted : stored;
-      if (stored == null || !holdsTheSame(stored, wanted)) {
+      Filter filter = existing.remove(definition.key());
+      if (filter == null) {
+        filter = filters.saveFilter(wanted);
+      } else if (!holdsTheSame(filter, wanted)) {
         filter.setName(wanted.getName()).setProperties(wanted.getProperties()).setQuery(wanted.getQuery());
         filters.saveFilter(filter);
       }

@@ -27,15 +27,14 @@ import org.springframework.http.ResponseEntity;
 @EngineTest
 class ApplicationTest {
 
-  @Autowired
-  ApplicationContext context;
-
   private static final Pattern PROCESS_ID = Pattern.compile("<bpmn:process id=\"([^\"]+)\"");
 
   @Autowired
   RepositoryService repository;
   @Autowired
   TestRestTemplate http;
+  @Autowired
+  ApplicationContext context;
 
   @Test
   void everyModelInTheBpmnFolderIsDeployed() throws IOException {
